@@ -1,0 +1,32 @@
+"""Reageerwijzer's HTTP server: the guideline, the advice and the classifier, under /api/v1."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then REAGEERWIJZER_* environment variables, then test overrides."""
+    app = Flask(__name__)
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.from_prefixed_env(config.ENV_PREFIX)
+    if test_config:
+        app.config.from_mapping(test_config)
+    data_dir = Path(app.config["DATA_DIR"] or config.default_data_dir())
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app.config["DATA_DIR"] = str(data_dir)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    from . import cors, errors, guideline_service, model_store
+    errors.init_app(app)
+    cors.init_app(app)
+    guideline_service.init_app(app)
+    model_store.init_app(app)
+
+    from .api import bp as api_bp
+    app.register_blueprint(api_bp)
+    return app

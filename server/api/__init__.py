@@ -1,0 +1,10 @@
+"""The /api/v1 blueprint: one child blueprint per resource."""
+from __future__ import annotations
+
+from flask import Blueprint
+
+from . import advice, classify, guideline, health
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+for child in (health, guideline, advice, classify):
+    bp.register_blueprint(child.bp)

@@ -1,0 +1,15 @@
+"""GET /api/v1/guideline: the whole tree in one language, so a client can walk it offline too."""
+from __future__ import annotations
+
+from flask import Blueprint, request
+
+from .. import validation
+from ..guideline_service import get_guideline
+
+bp = Blueprint("guideline", __name__)
+
+
+@bp.get("/guideline")
+def show_guideline():
+    lang = validation.language(request.args.get("lang"))
+    return get_guideline().describe(lang)

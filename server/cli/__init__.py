@@ -1,0 +1,43 @@
+"""The ``reageerwijzer`` command: one argparse sub-command per job.
+
+Each module in this package adds its sub-commands through ``register(subparsers)``; a
+sub-command's handler takes the parsed arguments and returns the exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from . import model_commands, serve
+from .common import CommandError
+
+COMMAND_MODULES = (serve, model_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reageerwijzer",
+        description="Reageerwijzer: advice on responding to negative social-media posts.")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more logging (-v info, -vv debug)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except CommandError as err:
+        print(f"reageerwijzer {args.command}: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

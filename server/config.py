@@ -1,0 +1,34 @@
+"""Configuration defaults.
+
+Every key can be overridden by an environment variable with the ``REAGEERWIJZER_`` prefix
+(``REAGEERWIJZER_DATA_DIR=/srv/reageerwijzer``), read by ``create_app``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "REAGEERWIJZER"
+
+
+def default_data_dir() -> Path:
+    """Where the server keeps its state when REAGEERWIJZER_DATA_DIR is unset."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "reageerwijzer"
+
+
+DEFAULTS = {
+    # Folder for the database, the model versions and other state.
+    "DATA_DIR": None,  # resolved in create_app: default_data_dir()
+    # Labelled examples written for the project, used to train the model.
+    "TRAINING_DATA_DIR": str(PROJECT_ROOT / "training_data"),
+    # The guideline file (questions, outcomes, tips, don'ts); an organisation may point to its own copy.
+    "GUIDELINE_FILE": str(Path(__file__).resolve().parent / "guideline" / "guideline.json"),
+    # Largest request body accepted, in bytes; larger bodies get 413.
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    # Longest post text accepted for classification, in characters.
+    "MAX_TEXT_CHARS": 5000,
+    # Extra CORS origins besides browser extensions (comma-separated).
+    "CORS_ORIGINS": "",
+}

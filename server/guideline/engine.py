@@ -1,0 +1,143 @@
+"""Walks the guideline tree: answers so far in, next question or outcome out."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .validate import GuidelineError, validate
+
+
+class AnswerError(ValueError):
+    """The answers do not fit the tree (unknown question, off the path, not a yes/no)."""
+
+
+@dataclass(frozen=True)
+class Advice:
+    """Where a set of answers leads: the next question, or the outcome with what fits it."""
+
+    complete: bool
+    path: list[str]
+    next_question: dict | None
+    outcome: dict | None
+    optional_questions: list[dict] = field(default_factory=list)
+    tips: list[dict] = field(default_factory=list)
+    donts: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "complete": self.complete,
+            "next_question": self.next_question,
+            "outcome": self.outcome,
+            "path": self.path,
+            "optional_questions": self.optional_questions,
+            "tips": self.tips,
+            "donts": self.donts,
+        }
+
+
+class Guideline:
+    """A validated guideline document."""
+
+    def __init__(self, doc: dict) -> None:
+        validate(doc)
+        self.doc = doc
+        self.languages: list[str] = list(doc["languages"])
+        self.questions: dict[str, dict] = doc["questions"]
+        self.outcomes: dict[str, dict] = doc["outcomes"]
+        self.optional: dict[str, dict] = doc.get("optional_questions") or {}
+
+    # -- presentation ------------------------------------------------------------------
+    def question(self, qid: str, lang: str) -> dict:
+        q = self.questions[qid]
+        return {"id": qid, "text": q["text"][lang], "help": q.get("help", {}).get(lang),
+                "prefill": q.get("prefill")}
+
+    def outcome(self, oid: str, lang: str, answers: dict[str, bool]) -> dict:
+        o = self.outcomes[oid]
+        addenda = [a["text"][lang] for a in self.doc.get("addenda", [])
+                   if all(answers.get(q) is v for q, v in a["when"].items())]
+        return {"id": oid, "title": o["title"][lang], "advice": o["advice"][lang],
+                "addenda": addenda, "reporting": bool(o.get("reporting")),
+                "show_chain_partners": bool(o.get("show_chain_partners"))}
+
+    def tip(self, tid: str, lang: str) -> dict:
+        t = self.doc["tips"][tid]
+        return {"id": tid, "title": t["title"][lang], "text": t["text"][lang]}
+
+    def donts(self, lang: str) -> list[dict]:
+        return [{"id": d.get("id"), "text": d["text"][lang]} for d in self.doc["donts"]]
+
+    def describe(self, lang: str) -> dict:
+        """The whole guideline in one language, for clients that walk it themselves offline."""
+        self._check_lang(lang)
+        return {
+            "lang": lang,
+            "title": self.doc["title"][lang],
+            "start": self.doc["start"],
+            "questions": {qid: {**self.question(qid, lang), "yes": q["yes"], "no": q["no"]}
+                          for qid, q in self.questions.items()},
+            "outcomes": {oid: {**self.outcome(oid, lang, {}), "tips": list(o.get("tips", []))}
+                         for oid, o in self.outcomes.items()},
+            "optional_questions": {qid: {"id": qid, "text": o["text"][lang], "after": o.get("after", {})}
+                                   for qid, o in self.optional.items()},
+            "addenda": [{"id": a.get("id"), "when": a["when"], "text": a["text"][lang]}
+                        for a in self.doc.get("addenda", [])],
+            "tips": {tid: self.tip(tid, lang) for tid in self.doc["tips"]},
+            "donts": self.donts(lang),
+        }
+
+    # -- walking -----------------------------------------------------------------------
+    def walk(self, answers: dict[str, Any], lang: str) -> Advice:
+        self._check_lang(lang)
+        for qid, value in answers.items():
+            if qid not in self.questions:
+                raise AnswerError(f"unknown question '{qid}'; known: {', '.join(self.questions)}")
+            if not isinstance(value, bool):
+                raise AnswerError(f"answer to '{qid}' must be true or false, not {value!r}")
+
+        path: list[str] = []
+        node = self.doc["start"]
+        while node in self.questions:
+            path.append(node)
+            if node not in answers:
+                break
+            node = self.questions[node]["yes" if answers[node] else "no"]
+
+        optional = [qid for qid, opt in self.optional.items() if qid not in path
+                    and all(answers.get(q) is v for q, v in opt.get("after", {}).items())]
+        for qid in answers:
+            if qid not in path and qid not in optional:
+                raise AnswerError(f"question '{qid}' is not on the path of these answers "
+                                  f"(path: {' > '.join(path)})")
+
+        donts = self.donts(lang)
+        optional_qs = [{"id": qid, "text": self.optional[qid]["text"][lang],
+                        "answer": answers.get(qid)} for qid in optional]
+        if node in self.questions:
+            return Advice(complete=False, path=path, next_question=self.question(node, lang),
+                          outcome=None, optional_questions=optional_qs, donts=donts)
+        tips = [self.tip(t, lang) for t in self.outcomes[node].get("tips", [])]
+        return Advice(complete=True, path=path, next_question=None,
+                      outcome=self.outcome(node, lang, answers), optional_questions=optional_qs,
+                      tips=tips, donts=donts)
+
+    def _check_lang(self, lang: str) -> None:
+        if lang not in self.languages:
+            raise AnswerError(f"unknown language '{lang}'; choose one of: {', '.join(self.languages)}")
+
+
+def load_guideline(path: str | Path) -> Guideline:
+    """Read and validate a guideline file; GuidelineError names what is wrong."""
+    path = Path(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GuidelineError(f"guideline file not found: {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise GuidelineError(f"guideline file {path} is not valid JSON: {err}") from None
+    try:
+        return Guideline(doc)
+    except GuidelineError as err:
+        raise GuidelineError(f"{path}: {err}") from None

@@ -1,0 +1,122 @@
+"""Checks a guideline file before the server uses it.
+
+An organisation may edit the wording or the tree; a mistake there must stop the server at
+startup with a message that names the spot, not surface later as a wrong advice.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+class GuidelineError(ValueError):
+    """The guideline file is malformed; the message lists every problem found."""
+
+
+def validate(doc: Any) -> None:
+    problems: list[str] = []
+    if not isinstance(doc, dict):
+        raise GuidelineError("the guideline must be a JSON object")
+    if doc.get("format_version") != 1:
+        problems.append(f"format_version must be 1, not {doc.get('format_version')!r}")
+    langs = doc.get("languages")
+    if not (isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs)):
+        problems.append("languages must be a non-empty list of language codes")
+        langs = []
+
+    def texts(where: str, value: Any) -> None:
+        if not isinstance(value, dict):
+            problems.append(f"{where}: expected texts per language {langs}, found {type(value).__name__}")
+            return
+        for lang in langs:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                problems.append(f"{where}: text missing for language '{lang}'")
+
+    def section(name: str) -> dict:
+        value = doc.get(name)
+        if not isinstance(value, dict) or not value:
+            problems.append(f"'{name}' must be a non-empty object")
+            return {}
+        return value
+
+    texts("title", doc.get("title"))
+    questions, outcomes, tips = section("questions"), section("outcomes"), section("tips")
+    for clash in sorted(set(questions) & set(outcomes)):
+        problems.append(f"'{clash}' is both a question and an outcome")
+
+    for qid, q in questions.items():
+        if not isinstance(q, dict):
+            problems.append(f"question '{qid}' must be an object")
+            continue
+        texts(f"question '{qid}' text", q.get("text"))
+        if "help" in q:
+            texts(f"question '{qid}' help", q["help"])
+        for branch in ("yes", "no"):
+            target = q.get(branch)
+            if target not in questions and target not in outcomes:
+                problems.append(f"question '{qid}': '{branch}' leads to unknown node {target!r}")
+
+    for oid, o in outcomes.items():
+        if not isinstance(o, dict):
+            problems.append(f"outcome '{oid}' must be an object")
+            continue
+        texts(f"outcome '{oid}' title", o.get("title"))
+        texts(f"outcome '{oid}' advice", o.get("advice"))
+        for tip in o.get("tips", []):
+            if tip not in tips:
+                problems.append(f"outcome '{oid}' names unknown tip {tip!r}")
+
+    for tid, tip in tips.items():
+        texts(f"tip '{tid}' title", tip.get("title") if isinstance(tip, dict) else None)
+        texts(f"tip '{tid}' text", tip.get("text") if isinstance(tip, dict) else None)
+
+    donts = doc.get("donts")
+    if not isinstance(donts, list) or not donts:
+        problems.append("'donts' must be a non-empty list")
+    else:
+        for i, dont in enumerate(donts):
+            texts(f"don't #{i + 1} ({dont.get('id') if isinstance(dont, dict) else '?'})",
+                  dont.get("text") if isinstance(dont, dict) else None)
+
+    for i, addendum in enumerate(doc.get("addenda", [])):
+        for qid in (addendum.get("when") or {}):
+            if qid not in questions:
+                problems.append(f"addendum #{i + 1} depends on unknown question {qid!r}")
+        texts(f"addendum #{i + 1} text", addendum.get("text"))
+
+    for qid, opt in (doc.get("optional_questions") or {}).items():
+        if qid not in questions:
+            problems.append(f"optional question {qid!r} is not a question")
+        for cond in (opt.get("after") or {}):
+            if cond not in questions:
+                problems.append(f"optional question {qid!r} depends on unknown question {cond!r}")
+        texts(f"optional question '{qid}' text", opt.get("text"))
+
+    start = doc.get("start")
+    if start not in questions:
+        problems.append(f"start {start!r} is not a question")
+    elif not problems:
+        problems.extend(_tree_problems(start, questions, outcomes))
+    if problems:
+        raise GuidelineError("invalid guideline:\n  - " + "\n  - ".join(problems))
+
+
+def _tree_problems(start: str, questions: dict, outcomes: dict) -> list[str]:
+    """Every branch must end in an outcome without revisiting a question; nothing may be unreachable."""
+    problems: list[str] = []
+    reached: set[str] = set()
+
+    def walk(node: str, trail: tuple[str, ...]) -> None:
+        reached.add(node)
+        if node in outcomes:
+            return
+        if node in trail:
+            problems.append("cycle: " + " -> ".join(trail[trail.index(node):] + (node,)))
+            return
+        for branch in ("yes", "no"):
+            walk(questions[node][branch], trail + (node,))
+
+    walk(start, ())
+    for node in sorted((set(questions) | set(outcomes)) - reached):
+        kind = "question" if node in questions else "outcome"
+        problems.append(f"{kind} '{node}' cannot be reached from '{start}'")
+    return problems

@@ -1,0 +1,58 @@
+"""Request validation as plain functions: they take parsed values and raise APIError.
+
+Views call these; tests call them without Flask's request machinery.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Request
+
+from .errors import APIError
+
+LANGUAGES = ("nl", "en")
+
+
+def json_object(request: Request) -> dict:
+    """The request body as a JSON object, or a 4xx that says what is wrong with it."""
+    if not request.is_json:
+        raise APIError(415, "send the body as JSON with 'Content-Type: application/json'",
+                       code="unsupported_media_type")
+    body = request.get_json(silent=True)
+    if body is None:
+        raise APIError(400, "the body is not valid JSON", code="invalid_json")
+    if not isinstance(body, dict):
+        raise APIError(400, f"the body must be a JSON object, not a {json_type(body)}",
+                       code="invalid_json")
+    return body
+
+
+def language(value: Any, *, default: str = "nl") -> str:
+    if value is None:
+        return default
+    if not isinstance(value, str) or value not in LANGUAGES:
+        raise APIError(400, f"unknown language {value!r}; use one of: {', '.join(LANGUAGES)}",
+                       code="invalid_language")
+    return value
+
+
+def answers(value: Any) -> dict[str, bool]:
+    """The 'answers' object: question id -> true/false (the tree decides which ids fit)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise APIError(400, f"'answers' must be an object of question id -> true/false, "
+                            f"not a {json_type(value)}", code="invalid_answers")
+    for qid, answer in value.items():
+        if not isinstance(answer, bool):
+            raise APIError(400, f"the answer to '{qid}' must be true or false, not {json_type(answer)}",
+                           code="invalid_answers")
+    return value
+
+
+def json_type(value: Any) -> str:
+    """JSON's name for a parsed value's type, for messages a client author understands."""
+    if value is None:
+        return "null"
+    return {bool: "boolean", int: "number", float: "number", str: "string",
+            list: "array", dict: "object"}.get(type(value), type(value).__name__)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything the tests need, then runs all of them: Python (incl. the browser tests in a
+# real Chromium), the extension's JavaScript, and web-ext lint. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here).
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "tests/run.sh: installing Debian's chromium for the browser tests" >&2
+    sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+    sudo_if_needed apt-get update -q
+    sudo_if_needed apt-get install -y -q --no-install-recommends chromium
+fi
+
+if [ -f package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    npx --no-install web-ext lint --source-dir extension --self-hosted --warnings-as-errors
+fi
+if compgen -G "tests/js/*.test.mjs" >/dev/null; then
+    node --test tests/js/
+fi
+
+python3 -m pytest "$@"

@@ -1,0 +1,48 @@
+"""`reageerwijzer serve` on a free port answers /health, on the production WSGI server."""
+import os
+import re
+import subprocess
+import sys
+import urllib.request
+
+from .conftest import FIXTURES
+
+
+def test_serve_starts_and_answers_health(tmp_path):
+    env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(tmp_path / "data"),
+           "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small")}
+    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"listening on (http://127\.0\.0\.1:\d+)/api/v1", line)
+        assert match, f"unexpected first line: {line!r}; stderr: {proc.stderr.read() if proc.poll() is not None else ''}"
+        with urllib.request.urlopen(match.group(1) + "/api/v1/health", timeout=10) as resp:
+            assert resp.status == 200
+            assert resp.headers["Server"] == "reageerwijzer"  # waitress, not werkzeug
+            assert b'"status":"ok"' in resp.read().replace(b" ", b"")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_reports_a_port_in_use(tmp_path):
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(tmp_path / "data"),
+               "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small")}
+        result = subprocess.run([sys.executable, "-m", "server", "serve", "--port", str(port)],
+                                capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_help_everywhere():
+    for args in (["--help"], ["serve", "--help"]):
+        result = subprocess.run([sys.executable, "-m", "server", *args], capture_output=True, text=True)
+        assert result.returncode == 0
+        assert "usage: reageerwijzer" in result.stdout
