@@ -1,0 +1,70 @@
+"""The training data keeps the shape the model and the issue rely on."""
+import csv
+import hashlib
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "training_data"
+CATEGORIES = {"discriminatory", "hurtful", "threatening"}
+
+
+def read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return [row for path in sorted(DATA.glob("*.csv")) for row in read(path)]
+
+
+def test_every_row_is_well_formed(rows):
+    for row in rows:
+        assert row["text"].strip(), row
+        assert row["label"] in {"0", "1"}, row
+        assert row["lang"] in {"nl", "en"}, row
+        assert row["source"] in {"handwritten", "generated"}, row
+        if row["label"] == "1":
+            assert row["category"] in CATEGORIES, row
+        else:
+            assert row["category"] == "none", row
+
+
+def test_size_and_balance(rows):
+    langs = Counter(r["lang"] for r in rows)
+    labels = Counter(r["label"] for r in rows)
+    cats = Counter(r["category"] for r in rows if r["label"] == "1")
+    assert len(rows) >= 3000 and langs["nl"] >= 2000
+    assert min(labels.values()) >= 0.35 * len(rows)
+    assert all(cats[c] >= 0.15 * labels["1"] for c in CATEGORIES)
+
+
+def test_hard_negatives_are_present_in_quantity(rows):
+    kinds = Counter(r["kind"] for r in rows if r["label"] == "0")
+    for kind in ("counter_speech", "negation", "neutral_mention", "positive_mention",
+                 "political_criticism", "profanity_untargeted", "misinformation", "banter"):
+        assert kinds[kind] >= 30, (kind, kinds[kind])
+
+
+def test_no_duplicate_texts(rows):
+    texts = Counter(r["text"].strip().lower() for r in rows)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_regression_set_is_never_trained_on(rows):
+    held_out = read(DATA / "regression" / "regression.csv")
+    assert len(held_out) >= 300
+    trained = {r["text"].strip().lower() for r in rows}
+    assert [r["text"] for r in held_out if r["text"].strip().lower() in trained] == []
+
+
+def test_generator_is_deterministic(tmp_path):
+    out = tmp_path / "generated.csv"
+    subprocess.run([sys.executable, str(DATA / "generate.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
+    assert digest(out) == digest(DATA / "generated.csv")
