@@ -1,0 +1,165 @@
+/**
+ * The options page: a form synced with the settings by input name (server address, token,
+ * language, chain partners). Saving asks the browser for access to the server's origin.
+ */
+import { createClient } from "../lib/api.js";
+import { applyI18n, loadMessages, translator } from "../lib/i18n.js";
+import { DEFAULTS, SettingsError, loadSettings, originPattern, resolveLang, validateSettings } from "../lib/settings.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("settings");
+let t = (key) => key;
+
+async function useLanguage(lang) {
+  t = translator(await loadMessages(lang));
+  document.documentElement.lang = lang;
+  applyI18n(document, t);
+  applyI18n($("partner-row").content, t);
+  document.title = t("optionsTitle");
+  numberPartners();
+}
+
+// -- chain partner rows ---------------------------------------------------------------------
+
+function numberPartners() {
+  $("partners").querySelectorAll(".partner").forEach((row, i) => {
+    row.querySelector(".partner-title").textContent = t("partnerNumber", String(i + 1));
+  });
+}
+
+function addPartnerRow(partner = {}) {
+  const row = $("partner-row").content.firstElementChild.cloneNode(true);
+  row.querySelector('[name="partnerName"]').value = partner.name ?? "";
+  row.querySelector('[name="partnerPhone"]').value = partner.phone ?? "";
+  row.querySelector('[name="partnerEmail"]').value = partner.email ?? "";
+  row.querySelector('[name="partnerNote"]').value = partner.note ?? "";
+  row.querySelector(".partner-remove").addEventListener("click", () => {
+    row.remove();
+    numberPartners();
+  });
+  $("partners").append(row);
+  numberPartners();
+  return row;
+}
+
+function partnerRows() {
+  return [...$("partners").querySelectorAll(".partner")].map((row) => ({
+    name: row.querySelector('[name="partnerName"]').value,
+    phone: row.querySelector('[name="partnerPhone"]').value,
+    email: row.querySelector('[name="partnerEmail"]').value,
+    note: row.querySelector('[name="partnerNote"]').value,
+  }));
+}
+
+// -- the form <-> settings ------------------------------------------------------------------
+
+function fillForm(settings, lang) {
+  form.elements.serverUrl.value = settings.serverUrl;
+  form.elements.token.value = settings.token;
+  form.elements.lang.value = lang;
+  $("partners").replaceChildren();
+  settings.partners.forEach((p) => addPartnerRow(p));
+}
+
+function readForm() {
+  return {
+    serverUrl: form.elements.serverUrl.value,
+    token: form.elements.token.value,
+    lang: form.elements.lang.value,
+    partners: partnerRows(),
+  };
+}
+
+function showStatus(id, kind, text) {
+  $(id).dataset.kind = kind;
+  $(id).textContent = text;
+}
+
+function fieldFor(error) {
+  if (error.key === "errorServerUrl") return form.elements.serverUrl;
+  if (error.key === "errorPartnerName") {
+    return $("partners").querySelectorAll('[name="partnerName"]')[Number(error.args[0]) - 1];
+  }
+  return null;
+}
+
+function onSubmit(event) {
+  event.preventDefault();
+  let settings;
+  try {
+    settings = validateSettings(readForm());
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+    showStatus("status", "error", t(err.key, ...err.args));
+    fieldFor(err)?.focus();
+    return;
+  }
+  // Ask for the server's origin right inside the click: browsers grant requests only there.
+  // Already granted (127.0.0.1 and localhost are, by the manifest) means no prompt.
+  const pattern = originPattern(settings.serverUrl);
+  const permission = chrome.permissions.request({ origins: [pattern] }).catch(() => false);
+  save(settings, permission);
+}
+
+async function save(settings, permission) {
+  const previousLang = document.documentElement.lang;
+  await chrome.storage.local.set(settings);
+  const granted = await permission;
+  const lang = resolveLang(settings.lang, chrome.i18n.getUILanguage());
+  if (lang !== previousLang) await useLanguage(lang);
+  fillForm(settings, lang);
+  if (granted) showStatus("status", "ok", t("settingsSaved"));
+  else showStatus("status", "error", t("settingsSavedNoPermission", new URL(settings.serverUrl).origin));
+}
+
+async function testConnection() {
+  let settings;
+  try {
+    settings = validateSettings({ ...readForm(), partners: [] });
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+    showStatus("test-status", "error", t(err.key, ...err.args));
+    return;
+  }
+  $("test").disabled = true;
+  showStatus("test-status", "", "");
+  try {
+    const health = await createClient({ baseUrl: settings.serverUrl, token: settings.token }).health();
+    showStatus("test-status", "ok", t("testOk", health.model_version || t("testNoModel")));
+  } catch (err) {
+    const reason = {
+      unreachable: t("testUnreachable"),
+      auth: t("testAuth"),
+      forbidden: t("testForbidden"),
+    }[err.kind] ?? (err.status ? t("errorDetail", String(err.status), err.message) : err.message);
+    showStatus("test-status", "error", t("testFailed", reason));
+  } finally {
+    $("test").disabled = false;
+  }
+}
+
+async function init() {
+  let settings = null;
+  try {
+    settings = await loadSettings();
+  } catch {
+    // Unreadable storage: show the defaults and say so, rather than an empty form.
+  }
+  const lang = resolveLang(settings?.lang, chrome.i18n.getUILanguage());
+  await useLanguage(lang);
+  fillForm(settings ?? { ...DEFAULTS }, lang);
+  if (!settings) showStatus("status", "error", t("settingsLoadFailed"));
+
+  form.addEventListener("submit", onSubmit);
+  $("partner-add").addEventListener("click", () => addPartnerRow().querySelector("input").focus());
+  $("test").addEventListener("click", testConnection);
+  $("token-show").addEventListener("change", (e) => {
+    form.elements.token.type = e.target.checked ? "text" : "password";
+  });
+  document.body.dataset.ready = "1";
+}
+
+init().catch((err) => {
+  showStatus("status", "error", String(err?.message || err));
+  document.body.dataset.ready = "error";
+});

@@ -1,0 +1,231 @@
+"""Fixtures for the end-to-end tests: the real server in a thread, Chromium with the extension.
+
+Chromium is Debian's (/usr/bin/chromium, installed by tests/run.sh); Playwright's own browser
+download is never used. A missing Chromium fails these tests with a message, it does not skip them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from flask import request
+
+from server import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION_DIR = ROOT / "extension"
+MENU_ID = "reageerwijzer-assess"
+POPUP_SIZE = {"width": 400, "height": 600}
+
+
+def chromium_executable() -> str:
+    path = os.environ.get("REAGEERWIJZER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Chromium is not installed (looked for `chromium` on PATH and /usr/bin/chromium). "
+                    "The browser tests need Debian's Chromium: run `bash tests/run.sh`, which installs it, "
+                    "or `apt-get install chromium`. Never `playwright install` (no internet here).",
+                    pytrace=False)
+    return path
+
+
+# -- the server ---------------------------------------------------------------------------------
+
+@dataclass
+class LiveServer:
+    """The real app on 127.0.0.1:<free port>, with a worker token and a log of what came in."""
+
+    app: object
+    url: str
+    token: str
+    requests: list = field(default_factory=list)
+    # Path -> status: answer that endpoint with a JSON error instead (a server in trouble).
+    failing: dict = field(default_factory=dict)
+    # False: /health without "features", as a server from before that list.
+    features: bool = True
+    _server: object = None
+    _thread: threading.Thread | None = None
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def make_token(self, name: str, role: str = "worker") -> str:
+        from server import auth
+        from server.db import get_db
+        with self.app.app_context():
+            return auth.create_token(get_db(), name=name, role=role)
+
+    def revoke_token(self, name: str) -> None:
+        from server import auth
+        from server.db import get_db
+        with self.app.app_context():
+            auth.revoke_token(get_db(), name)
+            get_db().commit()
+
+    def saved_examples(self) -> list[dict]:
+        from server.db import get_db
+        with self.app.app_context():
+            rows = get_db().execute("SELECT text, label, category, lang, score, model_version FROM examples "
+                                    "ORDER BY id").fetchall()
+            return [dict(r) for r in rows]
+
+
+def start_server(app) -> tuple[object, threading.Thread, str]:
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="reageerwijzer-test-server", daemon=True)
+    thread.start()
+    return server, thread, f"http://127.0.0.1:{server.server_port}"
+
+
+def build_live_server(app_config: dict, *, features: bool = True) -> LiveServer:
+    from server.errors import error_body
+
+    app = create_app(app_config)
+    live = LiveServer(app=app, url="", token="", features=features)
+
+    @app.before_request
+    def _log_and_fail():
+        # Which endpoint was called with which Authorization header (never the body: it holds texts).
+        live.requests.append((request.method, request.path, request.headers.get("Authorization")))
+        status = live.failing.get(request.path)
+        if status:
+            return error_body(status, "test_failure", "Service Unavailable", "the test made this fail")
+        return None
+
+    @app.after_request
+    def _strip_features(response):
+        if not live.features and request.path.endswith("/health") and response.is_json:
+            body = response.get_json()
+            body.pop("features", None)
+            response.set_data(json.dumps(body))
+        return response
+
+    live.token = live.make_token("browser-test-worker")
+    live._server, live._thread, live.url = start_server(app)
+    return live
+
+
+@pytest.fixture
+def live_server(app_config):
+    live = build_live_server(app_config)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def live_server_without_features(app_config):
+    live = build_live_server(app_config, features=False)
+    yield live
+    live.stop()
+
+
+# -- the browser --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def playwright_chromium():
+    """(Playwright's chromium launcher, path of Debian's Chromium)."""
+    from playwright.sync_api import sync_playwright
+    executable = chromium_executable()
+    with sync_playwright() as p:
+        yield p.chromium, executable
+
+
+class Extension:
+    """The loaded extension: its service worker and helpers to drive it as a worker would."""
+
+    def __init__(self, context, worker, screens: Path):
+        self.context = context
+        self.worker = worker
+        self.id = worker.url.split("/")[2]
+        self.screens = screens
+
+    def url(self, path: str) -> str:
+        return f"chrome-extension://{self.id}/{path}"
+
+    def configure(self, **settings) -> None:
+        """Store settings as the options page would (serverUrl, token, lang, partners)."""
+        self.worker.evaluate("(s) => chrome.storage.local.set(s)", settings)
+
+    def menu_registered(self, menu_id: str = MENU_ID) -> bool:
+        return self.worker.evaluate(
+            """async (id) => {
+                for (let i = 0; i < 100; i++) {
+                    try { await chrome.contextMenus.update(id, {}); return true; }
+                    catch (e) { await new Promise((r) => setTimeout(r, 50)); }
+                }
+                return false;
+            }""", menu_id)
+
+    def menu_click(self, text: str, page_url: str = "https://example.org/forum/1") -> dict:
+        """Run the real onClicked listeners as a right-click on a selection would; return what was stored."""
+        return self.worker.evaluate(
+            """async ([id, text, pageUrl]) => {
+                await chrome.storage.session.remove("pending");
+                chrome.contextMenus.onClicked.dispatch(
+                    {menuItemId: id, selectionText: text, pageUrl, editable: false}, {id: 1, url: pageUrl});
+                for (let i = 0; i < 200; i++) {
+                    const {pending} = await chrome.storage.session.get("pending");
+                    if (pending) return pending;
+                    await new Promise((r) => setTimeout(r, 25));
+                }
+                return null;
+            }""", [MENU_ID, text, page_url])
+
+    def open_popup(self):
+        page = self.context.new_page()
+        page.set_viewport_size(POPUP_SIZE)
+        page.goto(self.url("popup/popup.html"))
+        page.wait_for_selector('body[data-ready="1"]')
+        return page
+
+    def open_options(self):
+        page = self.context.new_page()
+        page.set_viewport_size({"width": 720, "height": 900})
+        page.goto(self.url("options/options.html"))
+        page.wait_for_selector('body[data-ready="1"]')
+        return page
+
+    def screenshot(self, page, name: str) -> Path:
+        path = self.screens / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def extension(playwright_chromium, tmp_path):
+    chromium, executable = playwright_chromium
+    screens = Path(os.environ.get("REAGEERWIJZER_SCREENS") or tmp_path / "screens")
+    screens.mkdir(parents=True, exist_ok=True)
+    context = chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=executable,
+        headless=True,
+        args=[f"--disable-extensions-except={EXTENSION_DIR}", f"--load-extension={EXTENSION_DIR}",
+              "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+              "--disable-background-networking", "--disable-component-update", "--lang=nl"],
+    )
+    try:
+        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        yield Extension(context, worker, screens)
+    finally:
+        context.close()
+
+
+# -- walking the popup --------------------------------------------------------------------------
+
+def wait_step(page, step: str) -> None:
+    """Wait until the popup shows `step` ("question:danger", "outcome:refer") and is not busy."""
+    page.wait_for_selector(f'body[data-step="{step}"][data-busy="0"]')
+
+
+def answer(page, value: bool, then: str) -> None:
+    page.click("#answer-yes" if value else "#answer-no")
+    wait_step(page, then)
