@@ -10,6 +10,25 @@ from . import config
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then REAGEERWIJZER_* environment variables, then test overrides."""
+    app = configured_app(test_config)
+
+    from . import auth, cors, db, errors, guideline_service, jobs, model_store, retrain
+    errors.init_app(app)
+    cors.init_app(app)
+    db.init_app(app)
+    auth.init_app(app)
+    jobs.init_app(app)
+    guideline_service.init_app(app)
+    model_store.init_app(app)
+    retrain.init_app(app)
+
+    from .api import bp as api_bp
+    app.register_blueprint(api_bp)
+    return app
+
+
+def configured_app(test_config: dict | None = None) -> Flask:
+    """An app with its configuration and data folder but nothing loaded (commands that need no model)."""
     app = Flask(__name__)
     app.config.from_mapping(config.DEFAULTS)
     app.config.from_prefixed_env(config.ENV_PREFIX)
@@ -20,13 +39,4 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["DATA_DIR"] = str(data_dir)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-
-    from . import cors, errors, guideline_service, model_store
-    errors.init_app(app)
-    cors.init_app(app)
-    guideline_service.init_app(app)
-    model_store.init_app(app)
-
-    from .api import bp as api_bp
-    app.register_blueprint(api_bp)
     return app

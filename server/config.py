@@ -31,4 +31,17 @@ DEFAULTS = {
     "MAX_TEXT_CHARS": 5000,
     # Extra CORS origins besides browser extensions (comma-separated).
     "CORS_ORIGINS": "",
+    # Where examples, tokens and jobs are kept: sqlite:////path/file.sqlite3 or a file path.
+    "DATABASE": None,  # resolved in db.init_app: DATA_DIR/reageerwijzer.sqlite3
+    # Fixed held-out set the retrained model is judged on; never trained on.
+    "REGRESSION_SET": str(PROJECT_ROOT / "training_data" / "regression" / "regression.csv"),
+    # A retrained model replaces the active one only if its macro-F1 on the regression set is
+    # at most this much lower.
+    "GATE_MAX_DROP": 0.01,
+    # Whether retraining also learns from examples nobody has reviewed yet (state "new").
+    "RETRAIN_INCLUDE_UNREVIEWED": False,
+    # Folds of the cross-validation reported for a retrained model.
+    "RETRAIN_CV_FOLDS": 5,
+    # A retraining that runs longer than this (seconds) is stopped and marked failed.
+    "RETRAIN_TIMEOUT": 3600,
 }

@@ -56,3 +56,34 @@ def json_type(value: Any) -> str:
         return "null"
     return {bool: "boolean", int: "number", float: "number", str: "string",
             list: "array", dict: "object"}.get(type(value), type(value).__name__)
+
+
+# -- POST /classify ------------------------------------------------------------------------
+
+CLASSIFY_FIELDS = ("text", "lang")
+
+
+def classify_request(body: dict, *, max_chars: int) -> tuple[str, str | None]:
+    """The (text, lang) of a /classify body; lang is None when not given (the model reads both)."""
+    unknown = sorted(set(body) - set(CLASSIFY_FIELDS))
+    if unknown:
+        raise APIError(400, f"unknown field(s): {', '.join(unknown)}; expected 'text' and "
+                            f"optionally 'lang'", code="unknown_field")
+    text = post_text(body.get("text"), max_chars=max_chars)
+    lang = None if body.get("lang") is None else language(body.get("lang"))
+    return text, lang
+
+
+def post_text(value: Any, *, max_chars: int, field: str = "text") -> str:
+    """A post text to classify: a non-blank string of at most ``max_chars`` characters."""
+    if value is None:
+        raise APIError(400, f"'{field}' is required: the post text to classify", code="missing_text")
+    if not isinstance(value, str):
+        raise APIError(400, f"'{field}' must be a string, not a {json_type(value)}",
+                       code="invalid_text")
+    if not value.strip():
+        raise APIError(400, f"'{field}' is empty; send the text of the post", code="empty_text")
+    if len(value) > max_chars:
+        raise APIError(413, f"'{field}' is {len(value)} characters long; the limit is {max_chars}",
+                       code="text_too_long")
+    return value

@@ -1,6 +1,7 @@
 """Shared fixtures: an app with its own temporary data folder, a test client, a CLI runner."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,29 @@ from server import create_app
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(scope="session")
+def small_models_dir(tmp_path_factory) -> Path:
+    """A models folder (one version + ACTIVE) trained once per session on training_small."""
+    from server.model_store import ModelStore, train_from
+    store = ModelStore(tmp_path_factory.mktemp("small-model") / "models")
+    store.record_active(store.add(train_from(FIXTURES / "training_small")))
+    return store.models_dir
+
+
+@pytest.fixture(scope="session")
+def small_model(small_models_dir: Path):
+    """The session's small model, loaded (tests must not change it)."""
+    from server.model_store import ModelStore
+    store = ModelStore(small_models_dir)
+    return store.load_version(store.read_active())
+
+
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, small_models_dir: Path) -> Path:
+    """A fresh data folder holding a copy of the session's small model, so no test trains one."""
     path = tmp_path / "data"
     path.mkdir()
+    shutil.copytree(small_models_dir, path / "models")
     return path
 
 
@@ -24,6 +44,7 @@ def app_config(data_dir: Path) -> dict:
         "TESTING": True,
         "DATA_DIR": str(data_dir),
         "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
+        "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv"),
     }
 
 
@@ -32,6 +53,44 @@ def app(app_config: dict):
     return create_app(app_config)
 
 
+def make_token(app, name: str, role: str) -> str:
+    """Create a token in the app's database and return the secret (as `token create` prints it)."""
+    from server import auth
+    from server.db import get_db
+    with app.app_context():
+        return auth.create_token(get_db(), name=name, role=role)
+
+
+def token_client(app, token: str | None):
+    client = app.test_client()
+    if token is not None:
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
 @pytest.fixture
-def client(app):
-    return app.test_client()
+def worker_token(app) -> str:
+    return make_token(app, "test-worker", "worker")
+
+
+@pytest.fixture
+def admin_token(app) -> str:
+    return make_token(app, "test-admin", "admin")
+
+
+@pytest.fixture
+def client(app, worker_token):
+    """A test client authenticated with a worker token (what the extension uses)."""
+    return token_client(app, worker_token)
+
+
+@pytest.fixture
+def admin_client(app, admin_token):
+    """A test client authenticated with an admin token (review, retrain, model versions)."""
+    return token_client(app, admin_token)
+
+
+@pytest.fixture
+def anon_client(app):
+    """A test client without a token: only /health answers it."""
+    return token_client(app, None)

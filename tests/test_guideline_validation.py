@@ -8,6 +8,8 @@ from server import create_app
 from server.config import DEFAULTS
 from server.guideline import GuidelineError, load_guideline
 
+from .conftest import make_token, token_client
+
 
 @pytest.fixture
 def doc():
@@ -76,5 +78,6 @@ def test_server_refuses_to_start_on_a_broken_guideline(tmp_path, doc, app_config
 def test_an_organisation_can_reword_the_guideline(tmp_path, doc, app_config):
     doc["outcomes"]["monitor"]["title"]["nl"] = "Houd het in de gaten"
     app = create_app({**app_config, "GUIDELINE_FILE": str(write(tmp_path, doc))})
-    resp = app.test_client().post("/api/v1/advice", json={"answers": {"content": False, "misinformation": False}})
+    client = token_client(app, make_token(app, "worker", "worker"))
+    resp = client.post("/api/v1/advice", json={"answers": {"content": False, "misinformation": False}})
     assert resp.get_json()["outcome"]["title"] == "Houd het in de gaten"

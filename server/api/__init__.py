@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from . import advice, classify, guideline, health
+from . import advice, classify, examples, guideline, health, jobs, models
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-for child in (health, guideline, advice, classify):
+for child in (health, guideline, advice, classify, examples, jobs, models):
     bp.register_blueprint(child.bp)

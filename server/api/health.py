@@ -1,14 +1,23 @@
-"""GET /api/v1/health: is the server up, and which model does it serve."""
+"""GET /api/v1/health: is the server up, which model does it serve, which features does it offer.
+
+The one endpoint that needs no token: the extension asks it before it has one configured.
+"""
 from __future__ import annotations
 
 from flask import Blueprint, current_app
 
+from ..auth import public
 
 bp = Blueprint("health", __name__)
 
+# Optional features a client may look for: the extension shows "save as example" only
+# when "examples" is listed.
+FEATURES = ["examples", "retrain"]
+
 
 @bp.get("/health")
+@public
 def health():
     store = current_app.extensions.get("model_store")
     model_version = store.active_version if store is not None else None
-    return {"status": "ok", "model_version": model_version}
+    return {"status": "ok", "model_version": model_version, "features": FEATURES}

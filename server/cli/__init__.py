@@ -9,10 +9,10 @@ import argparse
 import logging
 import sys
 
-from . import model_commands, serve
+from . import examples, model_commands, models, retrain, serve, tokens
 from .common import CommandError
 
-COMMAND_MODULES = (serve, model_commands)
+COMMAND_MODULES = (serve, model_commands, tokens, examples, retrain, models)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,109 @@
+"""``reageerwijzer examples export|import FILE``: labelled examples to and from CSV.
+
+The CSV has the columns text,label,category,lang,state. An import scrubs every text like the API
+does, stores each scrubbed text and label once, and is all or nothing: a bad line stops it,
+with the line named, before anything is stored.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+from pathlib import Path
+
+from .. import configured_app, db, examples, examples_validation as check
+from .common import CommandError, database
+
+COLUMNS = ("text", "label", "category", "lang", "state")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "examples", help="export or import labelled examples as CSV",
+        description="Labelled examples saved by workers, as CSV with the columns "
+                    f"{','.join(COLUMNS)}.")
+    sub = p.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
+
+    export = sub.add_parser("export", help="write the examples to a CSV file")
+    export.add_argument("file", type=Path, help="the CSV file to write (readable by you only)")
+    export.add_argument("--state", choices=examples.STATES, help="only examples in this review state")
+    export.set_defaults(func=export_examples)
+
+    imp = sub.add_parser("import", help="add the examples of a CSV file (scrubbed, without duplicates)")
+    imp.add_argument("file", type=Path, help="the CSV file to read")
+    imp.add_argument("--saved-by", default="import", help="recorded as who saved them (default: %(default)s)")
+    imp.set_defaults(func=import_examples)
+
+
+def export_examples(args: argparse.Namespace) -> int:
+    with database() as conn:
+        rows = [r for r in examples.all_rows(conn) if args.state in (None, r["state"])]
+    try:
+        # The texts are posts people wrote: the file is made readable by its owner only.
+        fd = os.open(args.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(COLUMNS)
+            for row in rows:
+                writer.writerow([row["text"], row["label"], row["category"] or "", row["lang"],
+                                 row["state"]])
+    except OSError as err:
+        raise CommandError(f"cannot write {args.file}: {err.strerror}") from None
+    print(f"Exported {len(rows)} example(s) to {args.file}.")
+    return 0
+
+
+def import_examples(args: argparse.Namespace) -> int:
+    rows = read_csv(args.file, max_chars=configured_app().config["MAX_TEXT_CHARS"])
+    created = duplicates = 0
+    with database() as conn, db.transaction(conn):
+        for new in rows:
+            _id, was_created = examples.add(conn, new, saved_by=args.saved_by)
+            created += was_created
+            duplicates += not was_created
+    print(f"Imported {args.file}: {len(rows)} row(s), {created} new example(s), "
+          f"{duplicates} already stored (same scrubbed text and label).")
+    return 0
+
+
+def read_csv(path: Path, *, max_chars: int) -> list[examples.NewExample]:
+    """Every row of ``path`` validated; CommandError naming each bad line (all of them)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in ("text", "label", "lang") if c not in (reader.fieldnames or ())]
+            if missing:
+                raise CommandError(f"{path} line 1: missing column(s) {', '.join(missing)}; "
+                                   f"expected {','.join(COLUMNS)}")
+            rows, errors = [], []
+            for record in reader:
+                line = reader.line_num
+                try:
+                    rows.append(_row(record, max_chars=max_chars))
+                except check.InvalidExample as err:
+                    errors.append(f"{path} line {line}: {err}")
+    except FileNotFoundError:
+        raise CommandError(f"{path} does not exist") from None
+    except UnicodeDecodeError as err:
+        raise CommandError(f"{path} is not UTF-8 ({err.reason} at byte {err.start})") from None
+    except csv.Error as err:
+        raise CommandError(f"{path} line {reader.line_num}: {err}") from None
+    except OSError as err:
+        raise CommandError(f"cannot read {path}: {err.strerror}") from None
+    if errors:
+        shown = "\n".join(errors[:20]) + (f"\n... and {len(errors) - 20} more" if len(errors) > 20 else "")
+        raise CommandError(f"nothing imported; {len(errors)} bad line(s):\n{shown}")
+    return rows
+
+
+def _row(record: dict, *, max_chars: int) -> examples.NewExample:
+    if None in record:
+        raise check.InvalidExample("text", "more fields than the header has")
+    label = (record.get("label") or "").strip()
+    category = (record.get("category") or "").strip()
+    body = {"text": record.get("text"),
+            "label": int(label) if label in ("0", "1") else label,
+            "category": None if category in ("", "none") else category,
+            "lang": (record.get("lang") or "").strip()}
+    state = check.state((record.get("state") or "").strip() or "new")
+    return check.example(body, max_chars=max_chars, state=state)

@@ -1,0 +1,185 @@
+"""The database: one small layer between the server and its SQL store.
+
+The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL
+(``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3``) or a plain file path; unset, it is an
+SQLite file in the data folder. Only SQLite is implemented. The rest of the server speaks plain
+SQL that PostgreSQL understands as well (``?`` placeholders, ``INSERT ... RETURNING``,
+``ON CONFLICT``, ISO-8601 text timestamps), so a PostgreSQL backend needs a ``connect()`` that
+translates placeholders and its own schema script, not changes throughout the code.
+
+In the app a request gets one connection (``get_db()``), closed when the app context ends. The
+schema is created and migrated at startup, tracked with ``PRAGMA user_version``.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from flask import Flask, current_app, g
+
+BUSY_TIMEOUT_MS = 10_000
+
+# One entry per schema version; an entry runs once, in a transaction, in order.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('worker', 'admin')),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE UNIQUE INDEX tokens_active_name ON tokens (name) WHERE revoked_at IS NULL;
+
+    CREATE TABLE examples (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        text_key TEXT NOT NULL,
+        label INTEGER NOT NULL CHECK (label IN (0, 1)),
+        category TEXT,
+        lang TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        score REAL,
+        model_version TEXT,
+        state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'accepted', 'rejected')),
+        reviewed_by TEXT,
+        reviewed_at TEXT,
+        UNIQUE (text_key)
+    );
+    CREATE INDEX examples_state ON examples (state, id);
+
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed')),
+        progress REAL NOT NULL DEFAULT 0,
+        stage TEXT,
+        report TEXT,
+        error TEXT,
+        created_by TEXT,
+        owner_pid INTEGER,
+        worker_pid INTEGER,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+    );
+    -- At most one unfinished job of a kind, across every process that shares the database.
+    CREATE UNIQUE INDEX jobs_one_active ON jobs (kind) WHERE state IN ('queued', 'running');
+    """,
+)
+
+
+class DatabaseError(Exception):
+    """The database setting cannot be used; the message names it."""
+
+
+def now() -> str:
+    """The current time as stored: ISO 8601 in UTC, to the second."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sqlite_path(url: str) -> Path:
+    """The file an SQLite ``DATABASE`` value points to (``sqlite:///rel``, ``sqlite:////abs`` or a path)."""
+    if "://" not in url:
+        return Path(url)
+    parts = urlsplit(url)
+    if parts.scheme != "sqlite":
+        raise DatabaseError(f"unsupported DATABASE {parts.scheme + '://...'!r}: only sqlite is implemented")
+    path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+    if not path:
+        raise DatabaseError(f"DATABASE {url!r} names no file")
+    return Path(path)
+
+
+class Database:
+    """One SQL store: opens configured connections and keeps the schema up to date."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+
+    def connect(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
+        """A new connection in autocommit mode; use ``transaction()`` to group statements.
+
+        ``check_same_thread=False`` is for a long-lived connection that its owner guards with
+        a lock (the token cache in ``auth``).
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=check_same_thread)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Erased examples are overwritten with zeros, not just unlinked.
+        conn.execute("PRAGMA secure_delete = ON")
+        return conn
+
+    def migrate(self) -> int:
+        """Create or upgrade the schema; returns the schema version."""
+        with contextlib.closing(self.connect()) as conn:
+            # WAL: readers (classify, lists) never wait for the writer; set once, kept in the file.
+            conn.execute("PRAGMA journal_mode = WAL")
+            with transaction(conn):
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version > len(MIGRATIONS):
+                    raise DatabaseError(f"database {self.path} has schema version {version}, newer "
+                                        f"than this server's {len(MIGRATIONS)}; upgrade the server")
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in _statements(script):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {number}")
+            return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run the block as one write transaction (taken up front, so it cannot deadlock on upgrade)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Copy the write-ahead log into the database file and empty it (after an erasure)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def from_config(config) -> Database:
+    """The database an app's configuration names: DATABASE, or a file in DATA_DIR."""
+    url = config.get("DATABASE") or str(Path(config["DATA_DIR"]) / "reageerwijzer.sqlite3")
+    return Database(str(url))
+
+
+def init_app(app: Flask) -> None:
+    database = from_config(app.config)
+    database.migrate()
+    app.extensions["db"] = database
+    app.teardown_appcontext(_close)
+
+
+def get_db() -> sqlite3.Connection:
+    """This app context's connection, opened on first use."""
+    if "db_conn" not in g:
+        g.db_conn = current_app.extensions["db"].connect()
+    return g.db_conn
+
+
+def _close(_exc: BaseException | None) -> None:
+    conn = g.pop("db_conn", None)
+    if conn is not None:
+        conn.close()

@@ -1,0 +1,118 @@
+"""The database layer: configuration, schema migration, WAL, and the plain data functions."""
+import contextlib
+import sqlite3
+
+import pytest
+
+from server import db, examples, jobs
+from server.examples import NewExample
+
+
+@pytest.fixture
+def conn(tmp_path):
+    database = db.Database(str(tmp_path / "test.sqlite3"))
+    database.migrate()
+    connection = database.connect()
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("url, path", [
+    ("sqlite:////srv/rw/db.sqlite3", "/srv/rw/db.sqlite3"),
+    ("sqlite:///relative.sqlite3", "relative.sqlite3"),
+    ("/plain/path.sqlite3", "/plain/path.sqlite3"),
+])
+def test_database_setting(url, path):
+    assert str(db.sqlite_path(url)) == path
+
+
+def test_unsupported_database_is_named():
+    with pytest.raises(db.DatabaseError, match="unsupported DATABASE 'postgresql://...'"):
+        db.Database("postgresql://user:secret@host/db")
+
+
+def test_migration_is_idempotent_and_uses_wal(tmp_path):
+    database = db.Database(str(tmp_path / "x.sqlite3"))
+    assert database.migrate() == len(db.MIGRATIONS)
+    assert database.migrate() == len(db.MIGRATIONS)
+    with contextlib.closing(database.connect()) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
+
+
+def test_newer_schema_is_refused(tmp_path):
+    database = db.Database(str(tmp_path / "x.sqlite3"))
+    database.migrate()
+    conn = database.connect()
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(db.DatabaseError, match="schema version 99, newer"):
+        database.migrate()
+
+
+def test_transaction_rolls_back_on_error(conn):
+    with pytest.raises(RuntimeError):
+        with db.transaction(conn):
+            examples.add(conn, NewExample("tekst", 1, "nl"), saved_by="t")
+            raise RuntimeError("stop")
+    assert examples.counts(conn)["new"] == 0
+
+
+def test_same_scrubbed_text_and_label_is_stored_once(conn):
+    first = examples.add(conn, NewExample("bel 06-12345678 jij  ***", 1, "nl"), saved_by="a")
+    again = examples.add(conn, NewExample("bel 0612345678 jij ***", 1, "nl"), saved_by="b")
+    other_label = examples.add(conn, NewExample("bel 06-12345678 jij ***", 0, "nl"), saved_by="a")
+    assert first == (first[0], True)
+    assert again == (first[0], False)
+    assert other_label[1] is True and other_label[0] != first[0]
+    assert examples.get(conn, first[0])["text"] == "bel [telefoon] jij  ***"
+
+
+def test_relabel_onto_an_existing_example_is_a_conflict(conn):
+    one, _ = examples.add(conn, NewExample("zelfde tekst", 1, "nl"), saved_by="a")
+    zero, _ = examples.add(conn, NewExample("zelfde tekst", 0, "nl"), saved_by="a")
+    with pytest.raises(examples.ExampleConflict, match=f"example {one} already"):
+        examples.update(conn, zero, {"label": 1}, reviewed_by="admin")
+
+
+def test_relabel_to_zero_drops_the_category(conn):
+    example_id, _ = examples.add(conn, NewExample("tekst", 1, "nl", category="hurtful"), saved_by="a")
+    updated = examples.update(conn, example_id, {"label": 0}, reviewed_by="admin")
+    assert (updated["label"], updated["category"], updated["reviewed_by"]) == (0, None, "admin")
+    with pytest.raises(examples.ExampleError, match="fits only label 1"):
+        examples.update(conn, example_id, {"category": "hurtful"}, reviewed_by="admin")
+
+
+def test_only_one_unfinished_job_per_kind(conn):
+    job = jobs.create(conn, kind="retrain", created_by="admin")
+    with pytest.raises(jobs.JobRunning, match=job["id"]) as info:
+        jobs.create(conn, kind="retrain", created_by="admin")
+    assert info.value.job["id"] == job["id"]
+    jobs.fail(conn, job["id"], "stopped")
+    assert jobs.create(conn, kind="retrain", created_by="admin")["state"] == "queued"
+
+
+def test_jobs_of_a_dead_process_are_failed_at_startup(conn):
+    job = jobs.create(conn, kind="retrain", created_by="admin")
+    jobs.mark_running(conn, job["id"])
+    assert jobs.fail_orphans(conn) == []  # this process is alive
+    conn.execute("UPDATE jobs SET owner_pid = ? WHERE id = ?", (2 ** 22 + 12345, job["id"]))
+    assert jobs.fail_orphans(conn) == [job["id"]]
+    failed = jobs.get(conn, job["id"])
+    assert failed["state"] == "failed" and "stopped before it finished" in failed["error"]
+
+
+def test_check_constraints_guard_the_states(conn):
+    example_id, _ = examples.add(conn, NewExample("tekst", 1, "nl"), saved_by="a")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE examples SET state = 'maybe' WHERE id = ?", (example_id,))
+
+
+def test_training_takes_accepted_examples_and_new_ones_only_when_asked(conn):
+    ids = {state: examples.add(conn, NewExample(f"tekst {state}", 1, "nl", state=state), saved_by="a")[0]
+           for state in ("new", "accepted", "rejected")}
+    assert [e["id"] for e in examples.for_training(conn, include_unreviewed=False)] == [ids["accepted"]]
+    assert [e["id"] for e in examples.for_training(conn, include_unreviewed=True)] == \
+        [ids["new"], ids["accepted"]]
