@@ -6,8 +6,10 @@ status; clients (the extension, scripts) never see an HTML page or a traceback.
 from __future__ import annotations
 
 import logging
+import traceback
+from pathlib import Path
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 log = logging.getLogger(__name__)
@@ -37,11 +39,27 @@ def _handle_http_exception(err: HTTPException):
 
 
 def _handle_unexpected(err: InternalServerError):
-    # Log the cause (never the request body: it may hold a post text) and answer in JSON.
+    # Log where it failed, never the request body nor an exception's message (either may hold a
+    # post text, e.g. a library's ValueError quoting its input), and answer in JSON.
     original = getattr(err, "original_exception", None)
-    log.error("internal error: %s", type(original).__name__ if original else err)
+    rule = request.url_rule.rule if request.url_rule is not None else "(no route)"
+    log.error("internal error in %s %s: %s", request.method, rule,
+              _where(original) if original is not None else err.name)
     return error_body(500, "internal_error", "Internal Server Error",
                       "The server hit an unexpected problem; the request was not completed.")
+
+
+def _where(exc: BaseException) -> str:
+    """Each exception of the chain by type and innermost frames (file:line function), no message."""
+    parts, seen = [], set()
+    while exc is not None and id(exc) not in seen and len(parts) < 5:
+        seen.add(id(exc))
+        frames = traceback.extract_tb(exc.__traceback__)[-4:]
+        trail = " < ".join(f"{'/'.join(Path(f.filename).parts[-2:])}:{f.lineno} {f.name}"
+                           for f in reversed(frames))
+        parts.append(f"{type(exc).__name__} at {trail or '?'}")
+        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
+    return "; while handling ".join(parts)
 
 
 def _status_name(status: int) -> str:
@@ -53,6 +71,9 @@ def _status_name(status: int) -> str:
 
 
 def init_app(app: Flask) -> None:
+    # Flask's own log of an unhandled exception is its full traceback, message included;
+    # _handle_unexpected logs it without the message instead.
+    app.log_exception = lambda exc_info: None
     app.register_error_handler(APIError, _handle_api_error)
     app.register_error_handler(InternalServerError, _handle_unexpected)
     app.register_error_handler(HTTPException, _handle_http_exception)

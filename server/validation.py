@@ -4,6 +4,7 @@ Views call these; tests call them without Flask's request machinery.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Request
@@ -13,18 +14,46 @@ from .errors import APIError
 LANGUAGES = ("nl", "en")
 
 
+# No request body of this API nests deeper than 2; deeper ones are refused before anything
+# walks them (repr, error messages) with Python's recursion.
+MAX_JSON_DEPTH = 32
+# A JSON string may escape half of a surrogate pair ("\ud83d" alone), e.g. a client that cut
+# a text between the two halves of an emoji. Such a string cannot be encoded as UTF-8 (not
+# stored, hashed or sent back), so every lone half becomes U+FFFD, as a browser's
+# TextEncoder does.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def json_object(request: Request) -> dict:
     """The request body as a JSON object, or a 4xx that says what is wrong with it."""
     if not request.is_json:
         raise APIError(415, "send the body as JSON with 'Content-Type: application/json'",
                        code="unsupported_media_type")
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # e.g. 10,000 nested arrays: the parser gives up
+        raise APIError(400, f"the body is nested too deeply; at most {MAX_JSON_DEPTH} levels "
+                            "are accepted", code="invalid_json") from None
     if body is None:
         raise APIError(400, "the body is not valid JSON", code="invalid_json")
     if not isinstance(body, dict):
         raise APIError(400, f"the body must be a JSON object, not a {json_type(body)}",
                        code="invalid_json")
-    return body
+    return _well_formed(body, 1)
+
+
+def _well_formed(value: Any, depth: int) -> Any:
+    """``value`` with lone surrogates replaced; APIError when it nests deeper than MAX_JSON_DEPTH."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, (dict, list)) and depth > MAX_JSON_DEPTH:
+        raise APIError(400, f"the body is nested too deeply; at most {MAX_JSON_DEPTH} levels "
+                            "are accepted", code="invalid_json")
+    if isinstance(value, dict):
+        return {_well_formed(k, depth): _well_formed(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_well_formed(v, depth + 1) for v in value]
+    return value
 
 
 def language(value: Any, *, default: str = "nl") -> str:

@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("examples", __name__)
 
+# Ids are SQLite INTEGERs: a larger number in the path is no example (404), not an OverflowError.
+_EXAMPLE_URL = "/examples/<int(max=9223372036854775807):example_id>"
+
 
 @bp.post("/examples")
 def save_example():
@@ -42,13 +45,13 @@ def list_examples():
             if next_page else None}
 
 
-@bp.get("/examples/<int:example_id>")
+@bp.get(_EXAMPLE_URL)
 @requires("admin")
 def show_example(example_id: int):
     return _found(examples.get(get_db(), example_id), example_id)
 
 
-@bp.patch("/examples/<int:example_id>")
+@bp.patch(_EXAMPLE_URL)
 @requires("admin")
 def change_example(example_id: int):
     changes = _valid(check.changes, validation.json_object(request))
@@ -62,7 +65,7 @@ def change_example(example_id: int):
     return _found(updated, example_id)
 
 
-@bp.delete("/examples/<int:example_id>")
+@bp.delete(_EXAMPLE_URL)
 @requires("admin")
 def erase_example(example_id: int):
     if not examples.delete(get_db(), example_id):
