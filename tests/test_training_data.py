@@ -62,9 +62,14 @@ def test_regression_set_is_never_trained_on(rows):
     assert [r["text"] for r in held_out if r["text"].strip().lower() in trained] == []
 
 
-def test_generator_is_deterministic(tmp_path):
-    out = tmp_path / "generated.csv"
-    subprocess.run([sys.executable, str(DATA / "generate.py"), "--out", str(out)], check=True,
+@pytest.mark.parametrize(("script", "output"), [
+    ("generate.py", "generated.csv"),
+    ("generate_contrasts_en.py", "generated_contrasts_en.csv"),
+    ("generate_contrasts_nl.py", "generated_contrasts_nl.csv"),
+])
+def test_generators_are_deterministic(tmp_path, script, output):
+    out = tmp_path / output
+    subprocess.run([sys.executable, str(DATA / script), "--out", str(out)], check=True,
                    capture_output=True)
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
-    assert digest(out) == digest(DATA / "generated.csv")
+    assert digest(out) == digest(DATA / output)
