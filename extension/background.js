@@ -5,6 +5,7 @@
  */
 import { MENU_ASSESS, PENDING_KEY, MAX_TEXT_CHARS, WINDOW_SIZE } from "./lib/ids.js";
 import { detectPlatform } from "./lib/platforms.js";
+import { truncateText } from "./lib/format.js";
 import { loadSettings, resolveLang } from "./lib/settings.js";
 import { loadMessages, translate } from "./lib/i18n.js";
 
@@ -46,8 +47,7 @@ function onMenuClicked(info, tab) {
   if (info.menuItemId !== MENU_ASSESS) return Promise.resolve();
   const text = String(info.selectionText ?? "").trim();
   const pending = {
-    text: text.slice(0, MAX_TEXT_CHARS),
-    truncated: text.length > MAX_TEXT_CHARS,
+    ...truncateText(text, MAX_TEXT_CHARS),
     platform: detectPlatform(info.pageUrl || tab?.url || ""),
     at: Date.now(),
   };

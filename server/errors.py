@@ -35,7 +35,11 @@ def _handle_api_error(err: APIError):
 
 def _handle_http_exception(err: HTTPException):
     code = (err.name or "error").lower().replace(" ", "_")
-    return error_body(err.code or 500, code, err.name, err.description or err.name)
+    response, status = error_body(err.code or 500, code, err.name, err.description or err.name)
+    for name, value in err.get_headers():  # e.g. Allow on a 405, Retry-After
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response, status
 
 
 def _handle_unexpected(err: InternalServerError):

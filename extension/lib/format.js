@@ -32,3 +32,12 @@ export function mailtoUrl(email) {
   const value = String(email ?? "").trim();
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? `mailto:${value}` : null;
 }
+
+/**
+ * The first `max` characters of a text, counted as the server counts them (code points), so an
+ * emoji is never cut in half into a lone surrogate.
+ */
+export function truncateText(text, max) {
+  const chars = Array.from(String(text ?? ""));
+  return { text: chars.slice(0, max).join(""), truncated: chars.length > max };
+}

@@ -14,8 +14,8 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("examples", __name__)
 
-# Ids are SQLite INTEGERs: a larger number in the path is no example (404), not an OverflowError.
-_EXAMPLE_URL = "/examples/<int(max=9223372036854775807):example_id>"
+# Ids are SQLite INTEGERs: a larger number in the path names no example (and would overflow).
+MAX_ID = 2**63 - 1
 
 
 @bp.post("/examples")
@@ -45,15 +45,17 @@ def list_examples():
             if next_page else None}
 
 
-@bp.get(_EXAMPLE_URL)
+@bp.get("/examples/<int:example_id>")
 @requires("admin")
 def show_example(example_id: int):
+    _known_id(example_id)
     return _found(examples.get(get_db(), example_id), example_id)
 
 
-@bp.patch(_EXAMPLE_URL)
+@bp.patch("/examples/<int:example_id>")
 @requires("admin")
 def change_example(example_id: int):
+    _known_id(example_id)
     changes = _valid(check.changes, validation.json_object(request))
     try:
         updated = examples.update(get_db(), example_id, changes, reviewed_by=current_principal().name)
@@ -65,9 +67,10 @@ def change_example(example_id: int):
     return _found(updated, example_id)
 
 
-@bp.delete(_EXAMPLE_URL)
+@bp.delete("/examples/<int:example_id>")
 @requires("admin")
 def erase_example(example_id: int):
+    _known_id(example_id)
     if not examples.delete(get_db(), example_id):
         raise APIError(404, f"there is no example {example_id}", code="not_found")
     log.info("example %s erased", example_id)
@@ -79,6 +82,11 @@ def _valid(check_function, *args, **kwargs):
         return check_function(*args, **kwargs)
     except check.InvalidExample as err:
         raise APIError(400, str(err), code=f"invalid_{err.field}") from None
+
+
+def _known_id(example_id: int) -> None:
+    if example_id > MAX_ID:
+        raise APIError(404, f"there is no example {example_id}", code="not_found")
 
 
 def _found(example: dict | None, example_id: int) -> dict:

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { displayOrigin, mailtoUrl, percent, telUrl } from "../../extension/lib/format.js";
+import { displayOrigin, mailtoUrl, percent, telUrl, truncateText } from "../../extension/lib/format.js";
 
 test("scores show as plain whole percentages, never a false certainty", () => {
   assert.equal(percent(0.8234), "82%");
@@ -23,4 +23,13 @@ test("phone numbers and e-mail addresses become links only when they look like o
   assert.equal(telUrl("ask at desk"), null);
   assert.equal(mailtoUrl(" meldpunt@gemeente.nl "), "mailto:meldpunt@gemeente.nl");
   assert.equal(mailtoUrl("not an address"), null);
+});
+
+test("long selections are cut on whole characters, never inside an emoji", () => {
+  assert.deepEqual(truncateText("ab😡cd", 3), { text: "ab😡", truncated: true });
+  assert.deepEqual(truncateText("ab😡", 5), { text: "ab😡", truncated: false });
+  const cut = truncateText("x".repeat(4999) + "😡😡", 5000);
+  assert.equal(cut.text.endsWith("😡"), true);
+  assert.equal(Array.from(cut.text).length, 5000);
+  assert.equal(cut.truncated, true);
 });

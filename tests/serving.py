@@ -1,0 +1,40 @@
+"""The production waitress server (as ``reageerwijzer serve`` builds it) in a thread, for tests."""
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+
+from server.cli.serve import make_server
+
+
+@contextlib.contextmanager
+def waitress_in_thread(app, *, threads: int = 4) -> Iterator:
+    """Serve ``app`` on 127.0.0.1 on a free port (``server.effective_port``) until the block ends."""
+    server = make_server(app, host="127.0.0.1", port=0, threads=threads)
+    thread = threading.Thread(target=server.run, name="waitress-under-test", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        stop(server, thread)
+
+
+def stop(server, thread: threading.Thread) -> None:
+    """Stop without racing the server's own threads.
+
+    ``server.close()`` from another thread closes the trigger while the loop (or a request
+    thread) may still pull it (EBADF). So: let the request threads finish, then close every
+    socket from inside the loop's thread; the loop ends when nothing is left to watch.
+    """
+    server.task_dispatcher.shutdown(timeout=10)
+
+    def close_everything() -> None:
+        for dispatcher in list(server._map.values()):
+            if dispatcher is not server and dispatcher is not server.trigger:
+                dispatcher.close()
+        server.close()  # the listening socket and the trigger
+
+    server.trigger.pull_trigger(close_everything)
+    thread.join(timeout=10)
+    assert not thread.is_alive(), "waitress did not stop"
