@@ -17,8 +17,24 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 
 from ._normalize import Token, tokenize
+from ._structure import WordAnalyzer, marks
 
 MAX_TERMS = 8
+# Words a social worker would not recognise as the cue. They still count in the score; they
+# are only left out of the displayed explanation, as are words of one or two letters.
+STOP_WORDS = frozenset("""
+    de het een en of maar dat die dit deze der des den in op aan van voor met bij uit naar
+    over onder tot om te ook dan als zo er hier daar wel al nog nu toen want omdat dus
+    is ben bent zijn was waren wordt worden werd heb hebt heeft hebben had hadden kan kun
+    kunt kunnen wil wilt willen moet moeten zal zou zouden gaat gaan doe doet doen
+    ik jij je jou jouw mij me mijn wij we ons onze zij ze hij hem zijn haar hun hen jullie
+    u uw men iemand iets wat wie waar hoe welke wanneer waarom
+    the a an and or but that this these those of in on at to for with by from as into
+    is am are was were be been being have has had do does did will would shall should
+    can could may might must i me my mine we us our you your yours he him his she her
+    it its they them their what which who whom where when why how there here then than
+    so too very just also
+""".split())  # noqa: SIM905 (word lists read best as text)
 # Tokens whose char n-gram features are remembered; words repeat a lot across posts.
 CACHE_SIZE = 50_000
 
@@ -40,7 +56,12 @@ class FastScorer:
             _Block(chars.vocabulary_, chars.idf_, coef[n_words:], offset=n_words,
                    weight=weights.get("chars", 1.0)),
         )
-        self._word_ngrams = words.ngram_range
+        analyzer = words.analyzer
+        # Artifacts from before the structural cues used scikit-learn's own word analyser.
+        self._word_ngrams = (analyzer.ngram_range if isinstance(analyzer, WordAnalyzer)
+                             else words.ngram_range)
+        self._cues = tuple(getattr(pipeline.named_steps["normalize"], "cues", ()))
+        self._sublinear = bool(words.sublinear_tf)
         self._char_ngrams = chars.ngram_range
         self._intercept = float(clf.intercept_[0])
         self._categories = categories
@@ -57,14 +78,15 @@ class FastScorer:
         norms = [t.norm for t in tokens]
         index, value, contrib = [], [], []
         per_token = np.zeros(len(tokens))
-        for block, entries in zip(self._blocks, (self._word_entries(norms), self._char_entries(norms))):
+        word_entries = self._word_entries(norms, marks(text, tokens, self._cues))
+        for block, entries in zip(self._blocks, (word_entries, self._char_entries(norms))):
             features, owners, weights = entries
             if not len(features):
                 continue
             # tf counts occurrences: an n-gram occurrence has n entries of weight 1/n.
             idx, where = np.unique(features, return_inverse=True)
             tf = np.bincount(where, weights=weights)
-            x = _tfidf(tf, block.idf[idx]) * block.weight
+            x = _tfidf(tf, block.idf[idx], sublinear=self._sublinear) * block.weight
             c = x * block.coef[idx]
             index.append(idx + block.offset)
             value.append(x)
@@ -84,8 +106,8 @@ class FastScorer:
             result["explanation"] = _explanation(text, tokens, per_token)
         return result
 
-    def _word_entries(self, norms: list[str]):
-        """(feature, token, weight) arrays of the word n-grams that are in the vocabulary."""
+    def _word_entries(self, norms: list[str], found: list[tuple[str, int]]):
+        """(feature, token, weight) arrays of the word n-grams and marks in the vocabulary."""
         vocab = self._blocks[0].vocab
         lo, hi = self._word_ngrams
         features, owners, weights = [], [], []
@@ -97,6 +119,12 @@ class FastScorer:
                     features.extend([j] * n)
                     owners.extend(range(i, i + n))
                     weights.extend([share] * n)
+        for mark, owner in found:
+            j = vocab.get(mark)
+            if j is not None:
+                features.append(j)
+                owners.append(owner)
+                weights.append(1.0)
         return (np.array(features, dtype=np.intp), np.array(owners, dtype=np.intp),
                 np.array(weights, dtype=float))
 
@@ -160,21 +188,31 @@ class _Block:
         self.offset, self.weight = offset, float(weight)
 
 
-def _tfidf(tf: np.ndarray, idf: np.ndarray) -> np.ndarray:
-    """Sublinear tf x idf, L2-normalised over the block (TfidfVectorizer with sublinear_tf)."""
-    x = (1.0 + np.log(tf)) * idf
+def _tfidf(tf: np.ndarray, idf: np.ndarray, *, sublinear: bool = True) -> np.ndarray:
+    """(Sublinear) tf x idf, L2-normalised over the block, as TfidfVectorizer computes it."""
+    x = ((1.0 + np.log(tf)) if sublinear else tf) * idf
     norm = math.sqrt(float(x @ x))
     return x / norm if norm > 0 else x
 
 
 def _explanation(text: str, tokens: list[Token], per_token: np.ndarray) -> list[dict]:
-    """The words of ``text`` with the largest summed contributions, at most MAX_TERMS."""
+    """The words of ``text`` with the largest summed contributions, at most MAX_TERMS.
+
+    Stop words and words of one or two letters are not shown (see STOP_WORDS).
+    """
     per_term: dict[str, float] = defaultdict(float)
     for token, weight in zip(tokens, per_token.tolist()):
-        per_term[text[token.start:token.end]] += weight
+        if _shown(token.norm):
+            per_term[text[token.start:token.end]] += weight
     ranked = sorted(per_term.items(), key=lambda item: -abs(item[1]))
     return [{"term": term, "weight": round(weight, 4)}
             for term, weight in ranked[:MAX_TERMS] if abs(weight) >= 5e-5]
+
+
+def _shown(norm: str) -> bool:
+    if norm in STOP_WORDS:
+        return False
+    return not (len(norm) <= 2 and norm.isalpha())
 
 
 def _sigmoid(z: float) -> float:

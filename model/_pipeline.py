@@ -2,8 +2,8 @@
 
 One ``Pipeline`` does it all, so training and serving see the same text treatment::
 
-    normalize  -> TextNormalizer (see _normalize.py)
-    features   -> FeatureUnion(word 1-2-grams TF-IDF, char_wb 2-5-grams TF-IDF)
+    normalize  -> TextNormalizer (see _normalize.py; plus structural marks, see _structure.py)
+    features   -> FeatureUnion(word 1-3-grams + marks TF-IDF, char_wb 2-5-grams TF-IDF)
     classify   -> CalibratedLinearClassifier (linear SVM + Platt scaling + threshold)
 
 The classifier stays linear *after* calibration (Platt scaling is a monotone map of the
@@ -23,23 +23,41 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
-from ._normalize import normalize
+from ._normalize import normalize, tokenize
+from ._structure import MARK_SEP, WordAnalyzer, marks, plain_text
 
 # Bounded vocabularies keep the artifact small (< 20 MB) and loading fast.
-WORD_NGRAMS = (1, 2)
+WORD_NGRAMS = (1, 3)
 CHAR_NGRAMS = (2, 5)
 MAX_WORD_FEATURES = 60_000
 MAX_CHAR_FEATURES = 150_000
 
 
 class TextNormalizer(TransformerMixin, BaseEstimator):
-    """Pipeline step: raw post texts -> normalised texts (stateless)."""
+    """Pipeline step: raw post texts -> normalised texts (stateless).
+
+    With structural ``cues`` (see ``_structure``) each text also carries its marks, after
+    ``MARK_SEP``: they need the punctuation that normalisation drops.
+    """
+
+    def __init__(self, *, cues: tuple[str, ...] = ()) -> None:
+        self.cues = cues
 
     def fit(self, X, y=None):  # noqa: N803 (scikit-learn's names)
         return self
 
     def transform(self, X):  # noqa: N803
-        return [normalize(text) for text in X]
+        cues = tuple(getattr(self, "cues", ()))  # artifacts from before the cues have none
+        if not cues:
+            return [normalize(text) for text in X]
+        return [_with_marks(text, cues) for text in X]
+
+
+def _with_marks(text: str, cues: tuple[str, ...]) -> str:
+    tokens = tokenize(text)
+    found = marks(text, tokens, cues)
+    plain = " ".join(token.norm for token in tokens)
+    return plain + MARK_SEP + " ".join(mark for mark, _owner in found) if found else plain
 
 
 class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
@@ -103,23 +121,29 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
 def build_pipeline(*, C: float = 0.5, folds: int = 5, random_state: int = 0,
                    word_ngrams: tuple[int, int] = WORD_NGRAMS,
                    char_ngrams: tuple[int, int] = CHAR_NGRAMS,
-                   word_min_df: int = 2, char_min_df: int = 2,
-                   word_weight: float = 1.0) -> Pipeline:
+                   word_min_df: int = 2, char_min_df: int = 1,
+                   word_weight: float = 1.0, cues: tuple[str, ...] = ("quote", "question"),
+                   max_word_features: int = MAX_WORD_FEATURES,
+                   max_char_features: int = MAX_CHAR_FEATURES,
+                   class_weight: Any = "balanced", sublinear_tf: bool = True) -> Pipeline:
     """A fresh, unfitted pipeline; the defaults are the project's settings.
 
     ``word_weight`` scales the word block against the char block (each is L2-normalised).
+    ``cues`` switches on structural marks in the word block (see ``_structure.CUES``).
     """
-    words = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
-                            ngram_range=tuple(word_ngrams), sublinear_tf=True,
-                            min_df=word_min_df, max_features=MAX_WORD_FEATURES)
+    words = TfidfVectorizer(analyzer=WordAnalyzer(tuple(word_ngrams)), token_pattern=None,
+                            lowercase=False, sublinear_tf=sublinear_tf, min_df=word_min_df,
+                            max_features=max_word_features)
     chars = TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=tuple(char_ngrams),
-                            sublinear_tf=True, min_df=char_min_df, max_features=MAX_CHAR_FEATURES)
+                            preprocessor=plain_text, sublinear_tf=sublinear_tf, min_df=char_min_df,
+                            max_features=max_char_features)
     weights = None if word_weight == 1.0 else {"words": word_weight, "chars": 1.0}
     return Pipeline([
-        ("normalize", TextNormalizer()),
+        ("normalize", TextNormalizer(cues=tuple(cues))),
         ("features", FeatureUnion([("words", words), ("chars", chars)],
                                   transformer_weights=weights)),
-        ("classify", CalibratedLinearClassifier(C=C, folds=folds, random_state=random_state)),
+        ("classify", CalibratedLinearClassifier(C=C, folds=folds, class_weight=class_weight,
+                                                random_state=random_state)),
     ])
 
 

@@ -74,13 +74,23 @@ def test_explanation_points_at_the_original_spelling(small_model):
 
 
 def test_explanation_weights_add_up_to_the_log_odds(small_model):
-    # With every word listed (a short text), the weights sum to logit(score) - intercept.
-    text = "Jij bent dom"
+    # With every word listed (a short text without stop words), the weights sum to
+    # logit(score) - intercept.
+    text = "Vieze domme sukkel"
     result = small_model.classify(text)
     intercept = float(small_model.pipeline[-1].intercept_[0])
     logit = np.log(result["score"] / (1 - result["score"]))
     assert sum(item["weight"] for item in result["explanation"]) == pytest.approx(
         logit - intercept, abs=1e-3)
+
+
+@pytest.mark.parametrize("text", ["Jij bent een vieze kakkerlak en je moet weg uit ons land",
+                                  "You are a disgusting cockroach, go back to your country"])
+def test_explanation_leaves_out_stop_words_and_short_words(small_model, text):
+    from model._explain import STOP_WORDS
+    for item in small_model.classify(text)["explanation"]:
+        norm = model.normalize(item["term"])
+        assert norm not in STOP_WORDS and len(norm) > 2, item
 
 
 def test_positive_weights_push_towards_label_1(small_model):
@@ -157,8 +167,43 @@ def test_one_category_only_gets_the_whole_score(dataset):
     assert m.category_scores(["Ik steek je neer"])[0] == pytest.approx(result["categories"])
 
 
-def test_single_text_path_matches_with_other_feature_settings(dataset):
-    m = model.train(dataset, params={"word_weight": 1.5, "char_ngrams": (1, 4), "word_min_df": 1,
-                                     "calibration_folds": 3})
-    single = np.array([m.classify(t)["score"] for t in SAMPLES])
-    np.testing.assert_allclose(single, m.scores(SAMPLES), rtol=0, atol=1e-9)
+STRUCTURED = [
+    "I don't hate immigrants, they are our neighbours",
+    "Ik haat moslims niet, ik haat het gezeik over ze",
+    "Ik heb niks tegen homo's maar die optocht hoeft niet",
+    'Iemand riep "vieze kakkerlak" naar mijn moeder, walgelijk',
+    "Kreeg vandaag weer 'ga terug naar je land' naar mn hoofd",
+    "He said: all immigrants are criminals. Disgusting.",
+    "\u201cJoden zijn geldwolven\u201d is een oud antisemitisch sprookje",
+    "\u00abrot op\u00bb zei hij, nooit meer",
+    "I'm gay and proud, as a gay man I will not be silent",
+    "Ik ben moslim en trots",
+    "niet niet niet no no never",
+]
+
+
+@pytest.mark.parametrize("params", [
+    {"word_weight": 1.5, "char_ngrams": (1, 4), "word_min_df": 1, "calibration_folds": 3},
+    {"cues": ("negation", "quote", "self"), "word_ngrams": (1, 3), "word_min_df": 1},
+    {"cues": ("quote",), "sublinear_tf": False, "class_weight": None},
+])
+def test_single_text_path_matches_with_other_feature_settings(dataset, params):
+    m = model.train(dataset, params=params)
+    texts = SAMPLES + STRUCTURED + dataset.texts[:40]
+    single = np.array([m.classify(t)["score"] for t in texts])
+    np.testing.assert_allclose(single, m.scores(texts), rtol=0, atol=1e-9)
+    for text, expected in zip(texts, m.category_scores(texts)):
+        assert m.classify(text)["categories"] == pytest.approx(expected, abs=1e-9)
+
+
+def test_structural_marks_are_features_and_explained(dataset):
+    m = model.train(dataset, params={"cues": ("negation", "quote", "self"), "word_min_df": 1})
+    vocab = m.pipeline.named_steps["features"].transformer_list[0][1].vocabulary_
+    assert any(term.startswith("NEG_") for term in vocab)
+    # Marks count for the word that carries them: with every word listed the weights still
+    # add up to the log-odds.
+    result = m.classify("Vieze domme sukkel, niet walgelijk")
+    intercept = float(m.pipeline[-1].intercept_[0])
+    logit = np.log(result["score"] / (1 - result["score"]))
+    assert sum(item["weight"] for item in result["explanation"]) == pytest.approx(
+        logit - intercept, abs=1e-3)

@@ -1,0 +1,209 @@
+"""Structural cues a bag of n-grams cannot see: negation scope, quotation, self-identification.
+
+"I don't hate immigrants" and "I hate immigrants" share every word that matters, and so do a
+slur and the post that quotes it to condemn it. These cues add marked copies of the words
+in such a scope (``NEG_hate``, ``QUOTE_ratten``) next to the plain tokens, so the linear
+model can learn that a word weighs differently inside a negation or a quote.
+
+Punctuation and quotation marks are gone after normalisation, so the cues are found on the
+original text, with the token spans from ``tokenize``. Every mark belongs to one token (its
+*owner*): the single-text path in ``_explain`` shares a mark's contribution out to that
+word, so explanations keep adding up. ``TextNormalizer`` appends the marks to the
+normalised text after ``MARK_SEP``; ``WordAnalyzer`` turns that into the word block's
+features, and the char block never sees them (``plain_text``).
+"""
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ._normalize import Token
+
+__all__ = ["CUES", "MARK_SEP", "WordAnalyzer", "marks", "plain_text"]
+
+CUES = ("negation", "quote", "self", "question", "you")
+# Never produced by normalisation: tokens are joined by single spaces and hold no whitespace.
+MARK_SEP = "\t"
+SCOPE = 3  # words marked after a negation or a self-identification
+
+_NEGATIONS = frozenset("""
+    niet geen nooit niks niets niemand nergens allerminst noch
+    not no never nobody nothing none neither nor without
+    dont doesnt didnt isnt arent wasnt werent cant wont aint shouldnt wouldnt couldnt havent
+""".split())  # noqa: SIM905 (word lists read best as text)
+# "ik ben ...", "I am ...", "as a ...": a writer speaking about their own identity.
+_SELF_BIGRAMS = frozenset({("ik", "ben"), ("i", "am"), ("als", "moslim"), ("wij", "zijn"),
+                           ("we", "are"), ("as", "a"), ("as", "an"), ("als", "een"),
+                           ("ben", "zelf"), ("myself", "am")})
+_SELF_UNIGRAMS = frozenset({"i'm", "im", "we're", "ikzelf"})
+# Second person: the post speaks to its target ("jij bent ...", "you are ...").
+_YOU = frozenset({"jij", "je", "jou", "u", "jullie", "you", "your", "you're", "youre", "ya",
+                  "jouw", "ge", "gij"})
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# Words that condemn what is quoted: counter-speech, not hate. Verbs of saying ("zei",
+# "noemen") are left out: as plain words they already mark reported speech, quote or not.
+_CONDEMN = frozenset("""
+    walgelijk walgelijke schandalig schandalige schamen schaam schaamt racisme racistisch
+    racistische racist racisten discriminatie discriminerend discriminerende haatdragend
+    onacceptabel kwetsend kwetsende gemeld melden aangifte ontmenselijkt ontmenselijken
+    stoppen stop onzin sprookje verschrikkelijk triest misselijk nep fout
+    disgusting racism racist racists bigot bigots bigotry hateful unacceptable shameful shame
+    reported report hurtful awful vile wrong sick ashamed nonsense myth stop dehumanising
+    dehumanizing
+""".split())  # noqa: SIM905 (word lists read best as text)
+_BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\n|/-]|'(?!\w)|(?<!\w)'")
+_QUOTE = re.compile(
+    r"""(?<!\w)"(?=\S)[^"\n]{1,300}?(?<=\S)"
+      | \u201c[^\u201d\n]{1,300}\u201d
+      | \u201e[^\u201d\u201c\n]{1,300}[\u201d\u201c]
+      | \u2018(?=\S)[^\n]{1,300}?(?<=\S)\u2019(?!\w)
+      | \u00ab[^\u00bb\n]{1,300}\u00bb
+      | (?<!\w)'(?=\S)[^\n]{1,300}?(?<=\S)'(?!\w)""",
+    re.VERBOSE,
+)
+_REPORTED = re.compile(
+    r"""\b(?:said|says|say|wrote|writes|tweeted|posted|yelled|shouted|screamed|told\s+(?:me|us)
+      |called\s+(?:me|us|him|her|them)|zei|zegt|zeggen|schreef|schrijft|riep|roept|schreeuwde
+      |twitterde|tweette|postte|noemde\s+(?:me|mij|ons|hem|haar|hen))\s*:\s*([^.!?\n]{1,300})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def marks(text: str, tokens: list[Token], cues: tuple[str, ...]) -> list[tuple[str, int]]:
+    """``(mark, owner token index)`` pairs for the structural ``cues`` found in ``text``."""
+    if not cues or not tokens:
+        return []
+    out: list[tuple[str, int]] = []
+    norms = [t.norm for t in tokens]
+    if "negation" in cues:
+        out.extend(_negation(text, tokens, norms))
+    if "quote" in cues:
+        out.extend(_quotes(text, tokens, norms))
+    if "self" in cues:
+        out.extend(_self(text, tokens, norms))
+    if "question" in cues:
+        out.extend(_question(text, tokens, norms))
+    if "you" in cues:
+        out.extend(_you(text, tokens, norms))
+    return out
+
+
+def _breaks(text: str, tokens: list[Token]) -> list[bool]:
+    """``breaks[i]``: punctuation between token i-1 and token i ends a clause."""
+    breaks = [True]
+    for prev, tok in pairwise(tokens):
+        breaks.append(_BOUNDARY.search(text, prev.end, tok.start) is not None)
+    return breaks
+
+
+def _is_negation(norm: str) -> bool:
+    return norm in _NEGATIONS or norm.endswith("n't")
+
+
+def _negation(text: str, tokens: list[Token], norms: list[str]):
+    breaks = _breaks(text, tokens)
+    n = len(norms)
+    for i, norm in enumerate(norms):
+        if not _is_negation(norm):
+            continue
+        j = i + 1
+        while j < n and j <= i + SCOPE and not breaks[j] and not _is_negation(norms[j]):
+            yield "NEG_" + norms[j], j
+            j += 1
+        if j == i + 1 and norm == "niet":
+            # Dutch puts "niet" after what it negates: "ik haat moslims niet".
+            k = i
+            while k > 0 and k > i - SCOPE and not breaks[k]:
+                k -= 1
+                yield "NEG_" + norms[k], k
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _QUOTE.finditer(text)]
+    spans += [m.span(1) for m in _REPORTED.finditer(text)]
+    return spans
+
+
+def _quotes(text: str, tokens: list[Token], norms: list[str]):
+    spans = _quoted_spans(text)
+    if not spans:
+        return
+    inside = [any(a <= t.start < b for a, b in spans) for t in tokens]
+    for i, norm in enumerate(norms):
+        if inside[i]:
+            yield "QUOTE_" + norm, i
+    if any(inside):
+        for i, norm in enumerate(norms):
+            if not inside[i] and norm in _CONDEMN:
+                yield "QUOTE_CONDEMN", i
+
+
+def _self(text: str, tokens: list[Token], norms: list[str]):
+    breaks = _breaks(text, tokens)
+    n = len(norms)
+    for i, norm in enumerate(norms):
+        start = None
+        if norm in _SELF_UNIGRAMS:
+            start = i + 1
+        elif i + 1 < n and (norm, norms[i + 1]) in _SELF_BIGRAMS and not breaks[i + 1]:
+            start = i + 2
+        if start is None:
+            continue
+        j = start
+        while j < n and j < start + SCOPE and not breaks[j]:
+            yield "SELF_" + norms[j], j
+            j += 1
+
+
+def _question(text: str, tokens: list[Token], norms: list[str]):
+    """Words of a sentence that ends in a question mark: "why are they so ...?"."""
+    spans = [m.span() for m in _SENTENCE.finditer(text) if "?" in m.group()]
+    if not spans:
+        return
+    for i, token in enumerate(tokens):
+        if any(a <= token.start < b for a, b in spans):
+            yield "Q_" + norms[i], i
+
+
+def _you(text: str, tokens: list[Token], norms: list[str]):
+    breaks = _breaks(text, tokens)
+    n = len(norms)
+    for i, norm in enumerate(norms):
+        if norm not in _YOU:
+            continue
+        j = i + 1
+        while j < n and j <= i + SCOPE and not breaks[j]:
+            yield "YOU_" + norms[j], j
+            j += 1
+
+
+def plain_text(doc: str) -> str:
+    """The normalised text without the marks: what the char block sees."""
+    return doc.partition(MARK_SEP)[0]
+
+
+class WordAnalyzer:
+    """Word n-grams of the normalised text plus the marks, each mark a feature on its own.
+
+    The word block's analyser (a class, not a closure, so the pipeline pickles). Word
+    n-grams never cross into the marks.
+    """
+
+    def __init__(self, ngram_range: tuple[int, int] = (1, 2)) -> None:
+        self.ngram_range = tuple(ngram_range)
+
+    def __call__(self, doc: str) -> list[str]:
+        plain, _, extra = doc.partition(MARK_SEP)
+        tokens = plain.split()
+        lo, hi = self.ngram_range
+        grams: list[str] = []
+        for n in range(lo, hi + 1):
+            if n == 1:
+                grams.extend(tokens)
+            else:
+                grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+        grams.extend(extra.split())
+        return grams
+
+    def __repr__(self) -> str:
+        return f"WordAnalyzer(ngram_range={self.ngram_range})"
