@@ -66,6 +66,7 @@ def test_regression_set_is_never_trained_on(rows):
     ("generate.py", "generated.csv"),
     ("generate_contrasts_en.py", "generated_contrasts_en.csv"),
     ("generate_contrasts_nl.py", "generated_contrasts_nl.csv"),
+    ("generate_balance.py", "generated_balance.csv"),
 ])
 def test_generators_are_deterministic(tmp_path, script, output):
     out = tmp_path / output
