@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ._lexicon import polarity
 from ._normalize import Token
 
 __all__ = ["CUES", "MARK_SEP", "WordAnalyzer", "marks", "plain_text"]
 
-CUES = ("negation", "quote", "self", "question", "you")
+CUES = ("negation", "quote", "self", "question", "you", "lexicon")
 # Never produced by normalisation: tokens are joined by single spaces and hold no whitespace.
 MARK_SEP = "\t"
 SCOPE = 3  # words marked after a negation or a self-identification
@@ -85,6 +86,8 @@ def marks(text: str, tokens: list[Token], cues: tuple[str, ...]) -> list[tuple[s
         out.extend(_question(text, tokens, norms))
     if "you" in cues:
         out.extend(_you(text, tokens, norms))
+    if "lexicon" in cues:
+        out.extend(_lexicon(text, tokens, norms))
     return out
 
 
@@ -116,6 +119,20 @@ def _negation(text: str, tokens: list[Token], norms: list[str]):
             while k > 0 and k > i - SCOPE and not breaks[k]:
                 k -= 1
                 yield "NEG_" + norms[k], k
+
+
+def _lexicon(text: str, tokens: list[Token], norms: list[str]):
+    """``LEX_POS`` / ``LEX_NEG`` on each word of the evaluative lexicon (see ``_lexicon``).
+
+    Inside a negation scope the mark becomes ``NEG_LEX_POS`` / ``NEG_LEX_NEG``: "not
+    disgusting" is not "disgusting", and the model weighs the two apart.
+    """
+    hits = [(i, p) for i, norm in enumerate(norms) if (p := polarity(norm))]
+    if not hits:
+        return
+    negated = {owner for _mark, owner in _negation(text, tokens, norms)}
+    for i, p in hits:
+        yield ("NEG_" if i in negated else "") + ("LEX_POS" if p > 0 else "LEX_NEG"), i
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
