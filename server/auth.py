@@ -16,6 +16,7 @@ import re
 import secrets
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ def create_token(conn: sqlite3.Connection, *, name: str, role: str) -> str:
     except sqlite3.IntegrityError:
         raise TokenError(f"a token named {name!r} exists already; revoke it first or pick another name") \
             from None
+    _tokens_changed()
     return secret
 
 
@@ -84,6 +86,7 @@ def revoke_token(conn: sqlite3.Connection, name: str) -> bool:
     """End the active token called ``name``; False when there is none."""
     cur = conn.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
                        (db.now(), name))
+    _tokens_changed()
     return cur.rowcount > 0
 
 
@@ -132,13 +135,16 @@ def _match(rows: Sequence, token: str) -> Principal:
 
 
 class TokenCache:
-    """The tokens table in memory, read again only when the database has changed.
+    """The tokens table in memory, so the check before every request touches no database.
 
-    The check before every request used to open a connection and read the table each time,
-    which cost more than classifying the post. ``PRAGMA data_version`` on one long-lived
-    connection changes whenever another connection commits (``reageerwijzer token revoke`` in
-    another process, the API saving an example), so a revoked token is refused from the very
-    next request and the table is read again only after a write.
+    Reading the table per request cost an SQLite connection each time, and even a cached
+    table checked per request (one ``PRAGMA data_version``) cost a third of the throughput
+    under concurrent requests: every SQLite call lets go of the GIL and the threads queue
+    up behind it. So: a token made or revoked in this process (``create_token``,
+    ``revoke_token``) counts from the next request; one revoked by another process
+    (``reageerwijzer token revoke``) within CHECK_INTERVAL seconds, when ``data_version``
+    on a long-lived connection shows that the database changed; and an unknown token makes
+    the cache check at once, so a token made by another process works straight away.
     """
 
     def __init__(self, database: db.Database) -> None:
@@ -146,24 +152,48 @@ class TokenCache:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._data_version: int | None = None
+        self._seen_changes = -1
+        self._checked = float("-inf")
         self._rows: list = []
 
     def identify(self, token: str) -> Principal:
         """As ``identify``, against the cached table."""
-        return _match(self._current_rows(), token)
+        rows = self._current_rows()
+        try:
+            return _match(rows, token)
+        except AuthError as err:
+            if err.code != "unknown_token":
+                raise
+        return _match(self._current_rows(check=True), token)
 
-    def _current_rows(self) -> list:
+    def _current_rows(self, *, check: bool = False) -> list:
+        if (not check and self._seen_changes == _changes[0]
+                and time.monotonic() - self._checked < CHECK_INTERVAL):
+            return self._rows
         with self._lock:
             if self._conn is None:
                 self._conn = self._database.connect(check_same_thread=False)
                 weakref.finalize(self, self._conn.close)
+            changes = _changes[0]  # before reading, so a change made meanwhile reads again
             # fetchall() ends each statement, so this connection never holds a read snapshot
             # that would keep a checkpoint (after an erasure) waiting.
             version = self._conn.execute("PRAGMA data_version").fetchall()[0][0]
-            if version != self._data_version:
+            if version != self._data_version or changes != self._seen_changes:
                 self._rows = self._conn.execute(_TOKEN_ROWS).fetchall()
                 self._data_version = version
+            self._seen_changes = changes
+            self._checked = time.monotonic()
             return self._rows
+
+
+# Seconds a token revoked by another process may still be accepted by a running server.
+CHECK_INTERVAL = 1.0
+# Tokens made or revoked by this process so far (the caches compare it with what they read).
+_changes = [0]
+
+
+def _tokens_changed() -> None:
+    _changes[0] += 1
 
 
 def public(view: Callable) -> Callable:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import time
 
 from .common import CommandError
 
@@ -18,15 +20,59 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def make_server(app, *, host: str, port: int, threads: int):
+    """The waitress server that ``serve`` runs (the robustness tests start this one too)."""
     from waitress import create_server
 
+    options = {}
+    limit = app.config.get("MAX_CONTENT_LENGTH")
+    if limit:
+        # waitress reads a whole body (by default up to 1 GB, spooled to disk) before the app
+        # sees it; refuse absurd ones up front. Up to this size the app answers 413 in JSON.
+        options["max_request_body_size"] = max(4 * int(limit), 1 << 20)
+    # waitress accepts 100 connections by default and leaves the rest unanswered in the listen
+    # queue: with more keep-alive clients (the extension keeps one per browser) some would
+    # wait forever. poll() instead of select() because select() fails past 1024 descriptors.
+    options.update(connection_limit=CONNECTION_LIMIT, asyncore_use_poll=True)
+    _throttle_queue_warnings()
+    return create_server(app, host=host, port=port, threads=threads, ident="reageerwijzer",
+                         **options)
+
+
+CONNECTION_LIMIT = 500
+QUEUE_WARNING_INTERVAL = 10.0
+
+
+class _Throttle(logging.Filter):
+    """Let one record through per ``interval`` seconds."""
+
+    def __init__(self, interval: float) -> None:
+        super().__init__()
+        self.interval = interval
+        self._last = float("-inf")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = time.monotonic()
+        if now - self._last < self.interval:
+            return False
+        self._last = now
+        return True
+
+
+def _throttle_queue_warnings() -> None:
+    """waitress warns "Task queue depth is N" for every request that waits for a thread: under
+    load that is a log line (and a write to stderr) per request. One per interval says enough."""
+    queue_log = logging.getLogger("waitress.queue")
+    if not any(isinstance(f, _Throttle) for f in queue_log.filters):
+        queue_log.addFilter(_Throttle(QUEUE_WARNING_INTERVAL))
+
+
+def run(args: argparse.Namespace) -> int:
     from .. import create_app
 
     app = create_app()
     try:
-        server = create_server(app, host=args.host, port=args.port, threads=args.threads,
-                               ident="reageerwijzer")
+        server = make_server(app, host=args.host, port=args.port, threads=args.threads)
     except OSError as err:
         raise CommandError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from err
     host = f"[{args.host}]" if ":" in args.host else args.host

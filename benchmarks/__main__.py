@@ -1,0 +1,118 @@
+"""``python -m benchmarks [--quick] [--json FILE]``: run the benchmarks, print the table.
+
+Exit status 0 when every target passes, 1 when one fails, 2 when the benchmarks could not run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+SECTIONS = ("inprocess", "http", "training")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Classify latency in-process and over HTTP (the production server, driven by "
+                    "wrk on 127.0.0.1), training time and memory, artifact size and server memory; "
+                    "checked against the 2-core targets. Full run < 10 min, --quick < 2 min.")
+    parser.add_argument("--quick", action="store_true",
+                        help="shorter runs, and no 100k-example training")
+    parser.add_argument("--json", metavar="FILE", help="write every figure to FILE as JSON")
+    parser.add_argument("--markdown", metavar="FILE", help="write the table as Markdown to FILE")
+    parser.add_argument("--only", action="append", choices=SECTIONS,
+                        help="run only this section (repeatable)")
+    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                        help="extra argument for 'reageerwijzer serve', e.g. --serve-arg=--threads=4 "
+                             "(for comparing settings; repeatable)")
+    args = parser.parse_args(argv)
+    sections = tuple(args.only or SECTIONS)
+    try:
+        results = run(sections=sections, quick=args.quick, serve_args=tuple(args.serve_arg))
+    except (RuntimeError, OSError) as err:
+        print(f"benchmarks: {err}", file=sys.stderr)
+        return 2
+    from . import _report
+    print(_report.table(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(_report.markdown(results) + "\n", encoding="utf-8")
+    return 0 if all(t["result"] != "FAIL" for t in results["targets"]) else 1
+
+
+def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] = ()) -> dict:
+    from server.config import DEFAULTS
+    from server.model_store import ModelStore
+
+    from . import _http, _inprocess, _machine, _procs, _server, _targets, _training
+
+    started, t0 = datetime.now(UTC), time.perf_counter()
+    command = " ".join(["python -m benchmarks", *(["--quick"] if quick else []),
+                        *(f"--serve-arg={a}" for a in serve_args)])
+    results: dict = {"meta": {"command": command, "mode": "quick" if quick else "full",
+                              "started_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                              "sections": list(sections), "machine": _machine.describe(),
+                              "loadavg_start": _procs.loadavg()}}
+    training_dir = Path(DEFAULTS["TRAINING_DATA_DIR"])
+    regression_set = Path(DEFAULTS["REGRESSION_SET"])
+    tmp = Path(tempfile.mkdtemp(prefix="reageerwijzer-bench-"))
+    try:
+        data_dir = tmp / "data"
+        env = _server.environment(data_dir)
+        _log("training the model to serve: reageerwijzer train --folds 0 (temporary data folder)")
+        trained = _procs.run_measured([*_server.command(), "train", "--folds", "0"], env=env,
+                                      timeout=900)
+        if trained["returncode"] != 0:
+            raise RuntimeError(f"reageerwijzer train failed: {trained['stderr'][-500:]}")
+        store = ModelStore(data_dir / "models")
+        store.open(training_data_dir=training_dir)
+        artifact = store.path_of(store.active_version) / "model.joblib"
+        memory = {"artifact_mb": round(artifact.stat().st_size / _procs.MB, 2),
+                  "shipped_data_training": {k: trained[k] for k in
+                                            ("wall_seconds", "cpu_seconds", "peak_rss_mb")}}
+        results["memory"] = memory
+        if "inprocess" in sections:
+            _log("in-process classify")
+            corpus = _inprocess.load_corpus(regression_set, training_dir)
+            results["inprocess"] = _inprocess.run(store, corpus=corpus, quick=quick)
+        active = store.active_version
+        del store
+        if "http" in sections:
+            token = _server.create_worker_token(env)
+            _log("HTTP: starting reageerwijzer serve --port 0")
+            server = _server.Server(env, tmp / "server.log", extra_args=serve_args).start()
+            try:
+                http = _http.run(server, token, folder=tmp, quick=quick, log=_log)
+            finally:
+                server.stop()
+            results["http"] = http
+            for key in ("server_rss_mb_after_load", "server_rss_mb_after_http", "server_peak_rss_mb",
+                        "server_processes"):
+                memory[key] = http[key]
+        if "training" in sections:
+            _log("training time and memory")
+            results["training"] = _training.run(
+                folder=tmp, training_dir=training_dir, regression_set=regression_set,
+                models_dir=data_dir / "models", active_version=active, quick=quick, log=_log)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    results["meta"]["duration_seconds"] = round(time.perf_counter() - t0, 1)
+    results["meta"]["loadavg_end"] = _procs.loadavg()
+    results["targets"] = _targets.check(results)
+    return results
+
+
+def _log(message: str) -> None:
+    print(f"benchmarks: {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
