@@ -61,7 +61,8 @@ class Server:
         while self.port is None:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError(f"the server did not start; see {self.log_path}")
+                tail = self.log_path.read_text(encoding="utf-8", errors="replace")[-1500:]
+                raise RuntimeError(f"the server did not start; its log ends with:\n{tail}")
             try:
                 match = _LISTENING.search(lines.get(timeout=0.5))
             except queue.Empty:
