@@ -87,13 +87,15 @@ def markdown(results: dict) -> str:
     http = results.get("http")
     if http:
         out += [("| clients | classify req/s | p50 ms | p99 ms | errors | health req/s | ratio | "
-                 "server CPU ms/req |"), "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                 "server CPU ms/req | other processes' CPU |"),
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for row in http["runs"]:
             c, h = row["classify"], row["health"]
             errors = c["errors"] + (c["unaccepted_connections_midrun"] or 0)
             out.append(f"| {row['connections']} | {c['requests_per_s']:.0f} | {c['p50_ms']:.2f} | "
                        f"{c['p99_ms']:.2f} | {errors} | {h['requests_per_s']:.0f} | "
-                       f"{c['ratio_to_health']:.2f} | {_f(c['server_cpu_ms_per_request'], 2)} |")
+                       f"{c['ratio_to_health']:.2f} | {_f(c['server_cpu_ms_per_request'], 2)} | "
+                       f"{c['other_cpu_cores']:.2f} cores |")
         out.append("")
     training = results.get("training")
     if training:
