@@ -1,11 +1,35 @@
-"""The production waitress server (as ``reageerwijzer serve`` builds it) in a thread, for tests."""
+"""The production waitress server for tests: in a thread, or as a `reageerwijzer serve` process."""
 from __future__ import annotations
 
 import contextlib
+import os
+import re
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 from server.cli.serve import make_server
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@contextlib.contextmanager
+def serve_process(data_dir) -> Iterator:
+    """A `serve` process on a free port; yields it with the API's base URL from its first line."""
+    env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(data_dir),
+           "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small")}
+    with subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", "0"],
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as proc:
+        try:
+            first = proc.stdout.readline()
+            match = re.search(r"listening on (http://127\.0\.0\.1:\d+/api/v1)", first)
+            assert match, f"unexpected first line: {first!r}"
+            yield proc, match.group(1)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
 
 
 @contextlib.contextmanager

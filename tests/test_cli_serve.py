@@ -1,29 +1,19 @@
 """`reageerwijzer serve` on a free port answers /health, on the production WSGI server."""
 import os
-import re
 import subprocess
 import sys
 import urllib.request
 
 from .conftest import FIXTURES
+from .serving import serve_process
 
 
 def test_serve_starts_and_answers_health(tmp_path):
-    env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(tmp_path / "data"),
-           "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small")}
-    with subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", "0"],
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as proc:
-        try:
-            line = proc.stdout.readline()
-            match = re.search(r"listening on (http://127\.0\.0\.1:\d+)/api/v1", line)
-            assert match, f"unexpected first line: {line!r}"
-            with urllib.request.urlopen(match.group(1) + "/api/v1/health", timeout=10) as resp:
-                assert resp.status == 200
-                assert resp.headers["Server"] == "reageerwijzer"  # waitress, not werkzeug
-                assert b'"status":"ok"' in resp.read().replace(b" ", b"")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+    with serve_process(tmp_path / "data") as (_proc, base):
+        with urllib.request.urlopen(base + "/health", timeout=10) as resp:
+            assert resp.status == 200
+            assert resp.headers["Server"] == "reageerwijzer"  # waitress, not werkzeug
+            assert b'"status":"ok"' in resp.read().replace(b" ", b"")
 
 
 def test_serve_reports_a_port_in_use(tmp_path):

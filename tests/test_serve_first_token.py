@@ -1,31 +1,11 @@
 """The first `reageerwijzer serve` on an empty data folder prints an admin token, once."""
 import json
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 import urllib.request
-from contextlib import closing, contextmanager
+from contextlib import closing
 
-from .conftest import FIXTURES
-
-
-@contextmanager
-def serving(data_dir):
-    """A `serve` process on a free port; yields it with the API's base URL from its first line."""
-    env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(data_dir),
-           "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small")}
-    with subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", "0"],
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as proc:
-        try:
-            first = proc.stdout.readline()
-            match = re.search(r"listening on (http://127\.0\.0\.1:\d+/api/v1)", first)
-            assert match, f"unexpected first line: {first!r}"
-            yield proc, match.group(1)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+from .serving import serve_process as serving
 
 
 def test_first_serve_prints_a_working_admin_token_after_the_listening_line(tmp_path):
