@@ -76,18 +76,9 @@ def marks(text: str, tokens: list[Token], cues: tuple[str, ...]) -> list[tuple[s
         return []
     out: list[tuple[str, int]] = []
     norms = [t.norm for t in tokens]
-    if "negation" in cues:
-        out.extend(_negation(text, tokens, norms))
-    if "quote" in cues:
-        out.extend(_quotes(text, tokens, norms))
-    if "self" in cues:
-        out.extend(_self(text, tokens, norms))
-    if "question" in cues:
-        out.extend(_question(text, tokens, norms))
-    if "you" in cues:
-        out.extend(_you(text, tokens, norms))
-    if "lexicon" in cues:
-        out.extend(_lexicon(text, tokens, norms))
+    for cue in CUES:  # a fixed order, so training and the fast path emit the same marks
+        if cue in cues:
+            out.extend(_FINDERS[cue](text, tokens, norms))
     return out
 
 
@@ -224,3 +215,8 @@ class WordAnalyzer:
 
     def __repr__(self) -> str:
         return f"WordAnalyzer(ngram_range={self.ngram_range})"
+
+
+# Each cue's finder: (text, tokens, normalised words) -> (mark, owning word index) pairs.
+_FINDERS = {"negation": _negation, "quote": _quotes, "self": _self, "question": _question,
+            "you": _you, "lexicon": _lexicon}
