@@ -48,12 +48,12 @@ def _handle_unexpected(err: InternalServerError):
     original = getattr(err, "original_exception", None)
     rule = request.url_rule.rule if request.url_rule is not None else "(no route)"
     log.error("internal error in %s %s: %s", request.method, rule,
-              _where(original) if original is not None else err.name)
+              where(original) if original is not None else err.name)
     return error_body(500, "internal_error", "Internal Server Error",
                       "The server hit an unexpected problem; the request was not completed.")
 
 
-def _where(exc: BaseException) -> str:
+def where(exc: BaseException) -> str:
     """Each exception of the chain by type and innermost frames (file:line function), no message."""
     parts, seen = [], set()
     while exc is not None and id(exc) not in seen and len(parts) < 5:

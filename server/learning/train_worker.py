@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 import model
+
+from ..errors import where
 from model._data import make_dataset, read_csv  # the helpers behind load_dataset
 from model._train import process_pool  # the processes behind cross_validate
 
@@ -38,8 +40,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         emit(event="result", **train_candidate(args, lambda p, s: emit(event="progress", progress=round(p, 3), stage=s)))
-    except (model.DataError, model.ModelFileError, ValueError, OSError) as err:
-        emit(event="error", message=str(err))
+    except (model.DataError, model.ModelFileError, OSError) as err:
+        emit(event="error", message=str(err))  # ours: they name files and lines, never texts
+        return 1
+    except ValueError as err:
+        # Another library's message may quote the data it choked on: type and place only.
+        emit(event="error", message=f"{type(err).__name__} at {where(err)}")
         return 1
     return 0
 

@@ -50,4 +50,8 @@ MIGRATIONS: tuple[str, ...] = (
     -- At most one unfinished job of a kind, across every process that shares the database.
     CREATE UNIQUE INDEX jobs_one_active ON jobs (kind) WHERE state IN ('queued', 'running');
     """,
+    # 2: jobs are owned by a boot (one start of a server or command), not by a process id.
+    """
+    ALTER TABLE jobs ADD COLUMN owner_boot TEXT;
+    """,
 )
