@@ -16,13 +16,15 @@ log = logging.getLogger(__name__)
 
 
 class APIError(Exception):
-    """A client error found while validating a request: status, machine code, human message."""
+    """A client error: status, machine code, human message, and headers the answer needs."""
 
-    def __init__(self, status: int, message: str, *, code: str = "invalid_request") -> None:
+    def __init__(self, status: int, message: str, *, code: str = "invalid_request",
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code
+        self.headers = headers or {}
 
 
 def error_body(status: int, code: str, name: str, message: str):
@@ -30,7 +32,9 @@ def error_body(status: int, code: str, name: str, message: str):
 
 
 def _handle_api_error(err: APIError):
-    return error_body(err.status, err.code, _status_name(err.status), err.message)
+    response, status = error_body(err.status, err.code, _status_name(err.status), err.message)
+    response.headers.update(err.headers)
+    return response, status
 
 
 def _handle_http_exception(err: HTTPException):
