@@ -77,7 +77,7 @@ def run_train(args: argparse.Namespace) -> int:
     import model
 
     from .. import configured_app
-    from ..learning.model_store import ModelStore
+    from ..learning.model_store import ModelStore, models_dir
 
     if args.folds < 0 or args.folds == 1:
         raise CommandError(f"--folds must be 0 (no cross-validation) or at least 2, not {args.folds}")
@@ -99,7 +99,7 @@ def run_train(args: argparse.Namespace) -> int:
         raise CommandError(str(err)) from None
     if cv is not None:
         trained.info["metrics"]["cross_validation"] = cv
-    store = ModelStore(Path(config["DATA_DIR"]) / "models")
+    store = ModelStore(models_dir(config))
     _progress(f"saving into {store.models_dir}")
     version = store.add(trained)
     store.record_active(version)
@@ -287,8 +287,8 @@ def _active_store():
 
 def _store():
     from .. import configured_app
-    from ..learning.model_store import ModelStore
-    return ModelStore(Path(configured_app().config["DATA_DIR"]) / "models")
+    from ..learning.model_store import ModelStore, models_dir
+    return ModelStore(models_dir(configured_app().config))
 
 
 def list_models(args: argparse.Namespace) -> int:

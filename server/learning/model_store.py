@@ -218,9 +218,14 @@ def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostCl
     return classifier.train(dataset, progress=progress)
 
 
+def models_dir(config) -> Path:
+    """The one place the model folder's path is made: DATA_DIR/models."""
+    return Path(config["DATA_DIR"]) / "models"
+
+
 def init_app(app: Flask) -> None:
     """Open DATA_DIR/models (training a first model if there is none) and attach the store."""
-    store = ModelStore(Path(app.config["DATA_DIR"]) / "models")
+    store = ModelStore(models_dir(app.config))
     store.open(training_data_dir=app.config["TRAINING_DATA_DIR"])
     app.extensions["model_store"] = store
 

@@ -55,34 +55,27 @@ _DATE_LIKE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
 
 def scrub(text: str) -> str:
     """``text`` with mentions, links, e-mail addresses and phone numbers replaced by placeholders."""
-    return scrub_counts(text)[0]
+    text = _EMAIL.sub(_replace(EMAIL), text)
+    text = _URL_WITH_SCHEME.sub(_replace(LINK, keep_trailing=True), text)
+    text = _BARE_DOMAIN.sub(_replace(LINK, keep_trailing=True), text)
+    text = _MENTION.sub(USER, text)
+    text = _PHONE.sub(_replace(PHONE, skip=_DATE_LIKE), text)
+    return text
 
 
-def scrub_counts(text: str) -> tuple[str, dict[str, int]]:
-    """The scrubbed text and how many of each kind were replaced (counts may be logged; texts not)."""
-    counts = {"email": 0, "link": 0, "user": 0, "phone": 0}
-
-    def replace(kind: str, placeholder: str, keep_trailing: bool = False):
-        def substitute(match: re.Match) -> str:
-            found = match.group(0)
-            tail = ""
-            if keep_trailing:
-                stripped = found.rstrip(_TRAILING_PUNCTUATION)
-                tail = found[len(stripped):]
-                if not stripped:
-                    return found
-            if kind == "phone" and _DATE_LIKE.match(found):
+def _replace(placeholder: str, *, keep_trailing: bool = False, skip: re.Pattern | None = None):
+    def substitute(match: re.Match) -> str:
+        found = match.group(0)
+        if skip is not None and skip.match(found):
+            return found
+        tail = ""
+        if keep_trailing:
+            stripped = found.rstrip(_TRAILING_PUNCTUATION)
+            if not stripped:
                 return found
-            counts[kind] += 1
-            return placeholder + tail
-        return substitute
-
-    text = _EMAIL.sub(replace("email", EMAIL), text)
-    text = _URL_WITH_SCHEME.sub(replace("link", LINK, keep_trailing=True), text)
-    text = _BARE_DOMAIN.sub(replace("link", LINK, keep_trailing=True), text)
-    text = _MENTION.sub(replace("user", USER), text)
-    text = _PHONE.sub(replace("phone", PHONE), text)
-    return text, counts
+            tail = found[len(stripped):]
+        return placeholder + tail
+    return substitute
 
 
 def normalise_space(text: str) -> str:

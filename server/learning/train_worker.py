@@ -19,10 +19,9 @@ from collections import Counter
 from pathlib import Path
 
 import model
+from model import make_dataset, process_pool, read_csv
 
 from ..errors import where
-from model._data import make_dataset, read_csv  # the helpers behind load_dataset
-from model._train import process_pool  # the processes behind cross_validate
 
 SOURCE = "worker-example"
 # Training processes at once (folds and the final fit); each holds one training in memory.
