@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, g, request
 
-from .storage import connection as db
 from .errors import APIError
+from .storage import connection as db
 
 ROLES = ("worker", "admin")
 _RANK = {"worker": 1, "admin": 2}

@@ -24,8 +24,8 @@ from werkzeug.test import EnvironBuilder
 
 from server import create_app
 from server.learning import examples, jobs
-from server.storage.connection import get_db
 from server.learning.examples import NewExample
+from server.storage.connection import get_db
 
 from .conftest import FIXTURES, make_token
 from .fuzzing import fuzz_settings

@@ -21,8 +21,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from server import create_app
-from server.learning import jobs, retrain
 from server.cli import main
+from server.learning import jobs, retrain
 
 from .conftest import FIXTURES, make_token, token_client
 

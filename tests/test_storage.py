@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 
 from server.learning import examples
-from server.storage import connection as db
 from server.learning.examples import NewExample
+from server.storage import connection as db
 
 
 @pytest.fixture
@@ -54,10 +54,9 @@ def test_newer_schema_is_refused(tmp_path):
 
 
 def test_transaction_rolls_back_on_error(conn):
-    with pytest.raises(RuntimeError):
-        with db.transaction(conn):
-            examples.add(conn, NewExample("tekst", 1, "nl"), saved_by="t")
-            raise RuntimeError("stop")
+    with pytest.raises(RuntimeError), db.transaction(conn):
+        examples.add(conn, NewExample("tekst", 1, "nl"), saved_by="t")
+        raise RuntimeError("stop")
     assert examples.counts(conn)["new"] == 0
 
 

@@ -84,7 +84,7 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None)
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
             jobs.fail(conn, job_id, str(err))
-        except Exception as err:  # the job must end failed, whatever went wrong
+        except Exception as err:  # noqa: BLE001 -- the job must end failed, whatever went wrong
             # Type and place only: an exception's message may quote a post text, and the job's
             # error is read by every worker (GET /jobs/<id>).
             log.error("retrain job %s failed unexpectedly: %s", job_id, where(err))

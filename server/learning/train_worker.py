@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         out.write(json.dumps(event) + "\n")
 
     try:
-        emit(event="result", **train_candidate(args, lambda p, s: emit(event="progress", progress=round(p, 3), stage=s)))
+        def progress(fraction: float, stage: str) -> None:
+            emit(event="progress", progress=round(fraction, 3), stage=stage)
+        emit(event="result", **train_candidate(args, progress))
     except (model.DataError, model.ModelFileError, OSError) as err:
         emit(event="error", message=str(err))  # ours: they name files and lines, never texts
         return 1
