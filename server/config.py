@@ -35,7 +35,7 @@ DEFAULTS = {
     # Extra CORS origins besides browser extensions (comma-separated).
     "CORS_ORIGINS": "",
     # Where examples, tokens and jobs are kept: sqlite:////path/file.sqlite3 or a file path.
-    "DATABASE": None,  # resolved in db.init_app: DATA_DIR/reageerwijzer.sqlite3
+    "DATABASE": None,  # resolved in database.init_app: DATA_DIR/reageerwijzer.sqlite3
     # Fixed held-out set the retrained model is judged on; never trained on.
     "REGRESSION_SET": str(PROJECT_ROOT / "training_data" / "regression" / "regression.csv"),
     # A retrained model replaces the active one only if its macro-F1 on the regression set is

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 
 
@@ -11,14 +10,14 @@ class CommandError(Exception):
 
 
 @contextlib.contextmanager
-def database() -> Iterator[sqlite3.Connection]:
+def database() -> Iterator:
     """A connection to the configured database (schema up to date), for commands that need no model."""
     from .. import configured_app
     from ..storage import connection as db
     try:
         store = db.from_config(configured_app().config)
         store.migrate()
-    except (db.DatabaseError, sqlite3.Error, OSError) as err:
+    except (db.DatabaseError, db.Error, OSError) as err:
         raise CommandError(f"cannot open the database: {err}") from err
     with contextlib.closing(store.connect()) as conn:
         yield conn

@@ -15,6 +15,7 @@ from .. import configured_app
 from ..api import examples_validation as check
 from ..learning import examples
 from ..storage import connection as db
+from ..storage import examples as example_rows
 from .common import CommandError, database
 
 COLUMNS = ("text", "label", "category", "lang", "state")
@@ -40,7 +41,7 @@ def register(subparsers) -> None:
 
 def export_examples(args: argparse.Namespace) -> int:
     with database() as conn:
-        rows = [r for r in examples.all_rows(conn) if args.state in (None, r["state"])]
+        rows = [r for r in example_rows.all_rows(conn) if args.state in (None, r["state"])]
     try:
         # The texts are posts people wrote: the file is made readable by its owner only.
         fd = os.open(args.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

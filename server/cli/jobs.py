@@ -25,12 +25,13 @@ def register(subparsers) -> None:
 
 
 def list_jobs(args: argparse.Namespace) -> int:
-    from ..learning import jobs
+    from ..storage import jobs as job_rows
     if args.limit < 1:
         raise CommandError(f"--limit must be at least 1, not {args.limit}")
     boots = _boots_dir()
     with database() as conn:
-        listed = [{**job, "owner": _owner_state(conn, boots, job)} for job in jobs.recent(conn, limit=args.limit)]
+        listed = [{**job, "owner": _owner_state(conn, boots, job)}
+                  for job in job_rows.recent(conn, limit=args.limit)]
     if args.json:
         print(json.dumps(listed, indent=2, ensure_ascii=False))
         return 0
@@ -39,7 +40,7 @@ def list_jobs(args: argparse.Namespace) -> int:
     for job in listed:
         when = job["finished_at"] or job["started_at"] or job["created_at"]
         line = f"{job['id']}  {job['kind']:<8} {job['state']:<9} {when}  by {job['created_by']}"
-        if job["state"] in jobs.UNFINISHED:
+        if job["owner"]:
             line += f"  {job['progress']:.0%} {job['stage'] or ''}  owner {job['owner']}"
         elif job["state"] == "failed":
             line += f"  {job['error']}"
@@ -48,28 +49,30 @@ def list_jobs(args: argparse.Namespace) -> int:
 
 
 def _owner_state(conn, boots, job: dict) -> str | None:
-    from ..learning import boot, jobs
-    if job["state"] not in jobs.UNFINISHED:
+    from ..learning import jobs
+    from ..storage import jobs as job_rows
+    if job["state"] not in job_rows.UNFINISHED:
         return None
-    owner = jobs.owner(conn, job["id"]) or {}
-    alive = boot.is_running(boots, owner.get("boot"))
-    return f"{'running' if alive else 'gone'} (pid {owner.get('pid')})"
+    alive, pid = jobs.owner_running(conn, boots, job["id"])
+    return f"{'running' if alive else 'gone'} (pid {pid})"
 
 
 def fail_job(args: argparse.Namespace) -> int:
-    from ..learning import boot, jobs
+    from ..learning import jobs
+    from ..storage import jobs as job_rows
+    boots = _boots_dir()
     with database() as conn:
-        job = jobs.get(conn, args.job_id)
+        job = job_rows.get(conn, args.job_id)
         if job is None:
             raise CommandError(f"there is no job {args.job_id!r}; 'reageerwijzer jobs list' shows them")
-        owner = jobs.owner(conn, args.job_id) or {}
-        if not jobs.fail(conn, args.job_id, MANUAL_REASON):
+        if not job_rows.fail(conn, args.job_id, MANUAL_REASON):
             raise CommandError(f"job {args.job_id} is {job['state']} already; only an unfinished "
                                "job can be failed")
+        alive, pid = jobs.owner_running(conn, boots, args.job_id)
     print(f"Job {args.job_id} is failed; a new one can start.")
-    if boot.is_running(_boots_dir(), owner.get("boot")):
-        print(f"Its process (pid {owner.get('pid')}) is still running; it stops the training at "
-              "its next progress report and changes nothing.")
+    if alive:
+        print(f"Its process (pid {pid}) is still running; it stops the training at its next "
+              "progress report and changes nothing.")
     return 0
 
 

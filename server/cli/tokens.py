@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from .. import auth
+from ..storage import tokens as token_rows
 from .common import CommandError, database
 
 
@@ -50,7 +51,7 @@ def revoke_token(args: argparse.Namespace) -> int:
 
 def list_tokens(args: argparse.Namespace) -> int:
     with database() as conn:
-        tokens = auth.list_tokens(conn)
+        tokens = token_rows.listing(conn)
     if not tokens:
         print("No tokens yet: create one with 'reageerwijzer token create --role admin --name NAME'.")
         return 0

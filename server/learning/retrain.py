@@ -23,7 +23,6 @@ import logging
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -36,6 +35,8 @@ from flask import Flask
 import model as classifier
 
 from ..errors import where
+from ..storage import jobs as job_rows
+from ..storage.connection import Connection
 from . import examples, jobs
 from .model_store import ModelStoreError
 
@@ -53,7 +54,7 @@ class JobEnded(Exception):
     """Someone ended the job while it ran (``reageerwijzer jobs fail``): stop, change nothing."""
 
 
-def start(app: Flask, conn: sqlite3.Connection, *, created_by: str) -> dict:
+def start(app: Flask, conn: Connection, *, created_by: str) -> dict:
     """Queue a retraining job and run it in a background thread; JobRunning if one is unfinished."""
     job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id)
     thread = threading.Thread(target=run, args=(app, job["id"]), name=f"retrain-{job['id'][:8]}",
@@ -66,12 +67,12 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None)
     """Run job ``job_id`` to its end; returns the finished job. Never raises for a failed training."""
     database = app.extensions["db"]
     with contextlib.closing(database.connect()) as conn:
-        if not jobs.mark_running(conn, job_id):
-            return jobs.get(conn, job_id)  # ended before it started
+        if not job_rows.mark_running(conn, job_id):
+            return job_rows.get(conn, job_id)  # ended before it started
         work_dir = Path(app.config["DATA_DIR"]) / "jobs" / job_id
 
         def progress(fraction: float, stage: str) -> None:
-            if not jobs.set_progress(conn, job_id, fraction, stage):
+            if not job_rows.set_progress(conn, job_id, fraction, stage):
                 raise JobEnded()
             if on_progress:
                 on_progress(fraction, stage)
@@ -83,25 +84,25 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None)
             log.warning("retrain job %s was ended from outside; its training was stopped", job_id)
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
-            jobs.fail(conn, job_id, str(err))
+            job_rows.fail(conn, job_id, str(err))
         except Exception as err:  # noqa: BLE001 -- the job must end failed, whatever went wrong
             # Type and place only: an exception's message may quote a post text, and the job's
             # error is read by every worker (GET /jobs/<id>).
             log.error("retrain job %s failed unexpectedly: %s", job_id, where(err))
-            jobs.fail(conn, job_id, f"unexpected error ({type(err).__name__}); the active model "
+            job_rows.fail(conn, job_id, f"unexpected error ({type(err).__name__}); the active model "
                                     "is unchanged; the server log says where it happened")
         else:
-            jobs.succeed(conn, job_id, report)
+            job_rows.succeed(conn, job_id, report)
             log.info("retrain job %s done: %s", job_id, report["decision"]["reason"])
         finally:
             shutil.rmtree(work_dir, ignore_errors=True)
             # A training process killed while saving leaves its hidden folder; never a version.
             shutil.rmtree(app.extensions["model_store"].models_dir / f".tmp-{job_id}",
                           ignore_errors=True)
-        return jobs.get(conn, job_id)
+        return job_rows.get(conn, job_id)
 
 
-def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir: Path,
+def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
                     progress: ProgressCallback) -> dict:
     config = app.config
     store = app.extensions["model_store"]
@@ -130,7 +131,7 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
         "candidate_version": result["version"],
         "active_version_before": active_before,
         "training": {**result["training"],
-                     "included_states": ["accepted", "new"] if include_unreviewed else ["accepted"]},
+                     "included_states": list(examples.training_states(include_unreviewed))},
         "cross_validation": result["cross_validation"],
         "regression": result["regression"],
     }
@@ -178,7 +179,7 @@ def worker_command(argv: list[str]) -> list[str]:
     return [sys.executable, "-m", "server.learning.train_worker", *argv]
 
 
-def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallback, *,
+def _run_worker(job_id: str, conn: Connection, progress: ProgressCallback, *,
                 timeout: float, argv: list[str]) -> dict:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     timed_out = threading.Event()
@@ -186,8 +187,10 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
     result = error = None
     with subprocess.Popen(worker_command(argv), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env,
-                          cwd=Path(__file__).resolve().parents[2]) as proc:
-        jobs.set_worker(conn, job_id, proc.pid)
+                          cwd=Path(__file__).resolve().parents[2],
+                          # Its own process group: stopping it stops its training processes too.
+                          start_new_session=True) as proc:
+        job_rows.set_worker(conn, job_id, proc.pid)
         timer = threading.Timer(timeout, lambda: (timed_out.set(), _kill(proc)))
         timer.start()
         drain = threading.Thread(target=_keep_tail, args=(proc.stderr, stderr_tail), daemon=True)
@@ -207,7 +210,7 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
                 _kill(proc)  # stopped reading early (an error here): do not leave it training
             proc.wait()
             drain.join(timeout=5)
-            jobs.set_worker(conn, job_id, None)
+            job_rows.set_worker(conn, job_id, None)
     code = proc.returncode
     if timed_out.is_set():
         raise RetrainFailed(f"the training took longer than RETRAIN_TIMEOUT ({timeout:g} s) and was "
@@ -228,8 +231,10 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
 
 
 def _kill(proc: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        proc.kill()
+    if proc.returncode is not None:
+        return  # reaped: its process group id may belong to someone else by now
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _exception_name(stderr_tail: list[str]) -> str | None:
@@ -241,10 +246,11 @@ def _exception_name(stderr_tail: list[str]) -> str | None:
 
 def _keep_tail(stream, tail: list[str], keep: int = 20) -> None:
     # The worker's stderr ends in a traceback if it crashed; only the exception's type is used.
-    for line in stream:
-        if line.strip():
-            tail.append(line.rstrip()[:500])
-            del tail[:-keep]
+    with contextlib.suppress(ValueError, OSError):  # closed under us once the worker has ended
+        for line in stream:
+            if line.strip():
+                tail.append(line.rstrip()[:500])
+                del tail[:-keep]
 
 
 def _parse(line: str) -> dict:
@@ -262,14 +268,14 @@ def _write_private(path: Path, lines) -> None:
             fh.write(line + "\n")
 
 
-def _clean_stale_work_dirs(app: Flask, conn: sqlite3.Connection) -> None:
+def _clean_stale_work_dirs(app: Flask, conn: Connection) -> None:
     """Remove work folders (example copies) of jobs that are over, e.g. after a crash."""
     root = Path(app.config["DATA_DIR"]) / "jobs"
     if not root.is_dir():
         return
     for folder in root.iterdir():
-        job = jobs.get(conn, folder.name)
-        if job is None or job["state"] not in jobs.UNFINISHED:
+        job = job_rows.get(conn, folder.name)
+        if job is None or job["state"] not in job_rows.UNFINISHED:
             shutil.rmtree(folder, ignore_errors=True)
 
 

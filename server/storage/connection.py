@@ -1,4 +1,4 @@
-"""The database: one small layer between the server and its SQL store.
+"""The connection to the SQL store: the one module that knows the store is SQLite.
 
 The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL
 (``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3``) or a plain file path; unset, it is an
@@ -7,8 +7,11 @@ SQL that PostgreSQL understands as well (``?`` placeholders, ``INSERT ... RETURN
 ``ON CONFLICT``, ISO-8601 text timestamps), so a PostgreSQL backend needs a ``connect()`` that
 translates placeholders and its own schema script, not changes throughout the code.
 
-In the app a request gets one connection (``get_db()``), closed when the app context ends. The
-schema is created and migrated at startup, tracked with ``PRAGMA user_version``.
+Everything SQLite-specific is here: the driver, the pragmas, the checkpoint after an erasure,
+the change counter the token cache watches, and the names other modules use for the driver's
+types (``Connection``, ``Row``, ``IntegrityError``, ``Error``). The schema (``migrations``) is
+created and migrated at startup, tracked with ``PRAGMA user_version``. The app's per-request
+connection is ``server.database``; nothing here knows about Flask.
 """
 from __future__ import annotations
 
@@ -19,9 +22,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, current_app, g
-
 from .migrations import MIGRATIONS
+
+Connection = sqlite3.Connection
+Row = sqlite3.Row
+# A constraint said no (a unique name, one unfinished job per kind).
+IntegrityError = sqlite3.IntegrityError
+# Anything the store can raise.
+Error = sqlite3.Error
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -54,7 +62,7 @@ class Database:
         self.url = url
         self.path = sqlite_path(url)
 
-    def connect(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    def connect(self, *, check_same_thread: bool = True) -> Connection:
         """A new connection in autocommit mode; use ``transaction()`` to group statements.
 
         ``check_same_thread=False`` is for a long-lived connection that its owner guards with
@@ -93,7 +101,7 @@ def _statements(script: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Connection) -> Iterator[Connection]:
     """Run the block as one write transaction (taken up front, so it cannot deadlock on upgrade)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -104,32 +112,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def checkpoint(conn: sqlite3.Connection) -> None:
+def checkpoint(conn: Connection) -> None:
     """Copy the write-ahead log into the database file and empty it (after an erasure)."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes when another connection has changed the database since the last call.
+
+    ``fetchall()`` ends the statement, so the connection holds no read snapshot afterwards.
+    """
+    return conn.execute("PRAGMA data_version").fetchall()[0][0]
 
 
 def from_config(config) -> Database:
     """The database an app's configuration names: DATABASE, or a file in DATA_DIR."""
     url = config.get("DATABASE") or str(Path(config["DATA_DIR"]) / "reageerwijzer.sqlite3")
     return Database(str(url))
-
-
-def init_app(app: Flask) -> None:
-    database = from_config(app.config)
-    database.migrate()
-    app.extensions["db"] = database
-    app.teardown_appcontext(_close)
-
-
-def get_db() -> sqlite3.Connection:
-    """This app context's connection, opened on first use."""
-    if "db_conn" not in g:
-        g.db_conn = current_app.extensions["db"].connect()
-    return g.db_conn
-
-
-def _close(_exc: BaseException | None) -> None:
-    conn = g.pop("db_conn", None)
-    if conn is not None:
-        conn.close()
