@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from .common import CommandError, database
+from .common import CommandError, command_with_actions, database, print_listing
 
 MANUAL_REASON = "ended by hand ('reageerwijzer jobs fail'); the active model was not changed"
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "jobs", help="list background jobs or end an unfinished one",
+    sub = command_with_actions(
+        subparsers, "jobs", help="list background jobs or end an unfinished one",
         description="Retraining jobs, newest first. A job of a server that is gone is ended when "
                     "the next server starts; 'jobs fail ID' ends one at once.")
-    sub = p.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="the newest jobs with their state and owner")
     listing.add_argument("--limit", type=int, default=20, metavar="N", help="(default: %(default)s)")
     listing.add_argument("--json", action="store_true", help="print the jobs as JSON")
@@ -32,20 +30,17 @@ def list_jobs(args: argparse.Namespace) -> int:
     with database() as conn:
         listed = [{**job, "owner": _owner_state(conn, boots, job)}
                   for job in job_rows.recent(conn, limit=args.limit)]
-    if args.json:
-        print(json.dumps(listed, indent=2, ensure_ascii=False))
-        return 0
-    if not listed:
-        print("No jobs yet.")
-    for job in listed:
-        when = job["finished_at"] or job["started_at"] or job["created_at"]
-        line = f"{job['id']}  {job['kind']:<8} {job['state']:<9} {when}  by {job['created_by']}"
-        if job["owner"]:
-            line += f"  {job['progress']:.0%} {job['stage'] or ''}  owner {job['owner']}"
-        elif job["state"] == "failed":
-            line += f"  {job['error']}"
-        print(line)
-    return 0
+    return print_listing(listed, as_json=args.json, empty="No jobs yet.", line=_line)
+
+
+def _line(job: dict) -> str:
+    when = job["finished_at"] or job["started_at"] or job["created_at"]
+    line = f"{job['id']}  {job['kind']:<8} {job['state']:<9} {when}  by {job['created_by']}"
+    if job["owner"]:
+        return line + f"  {job['progress']:.0%} {job['stage'] or ''}  owner {job['owner']}"
+    if job["state"] == "failed":
+        return line + f"  {job['error']}"
+    return line
 
 
 def _owner_state(conn, boots, job: dict) -> str | None:
