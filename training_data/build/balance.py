@@ -1,0 +1,129 @@
+"""Step ``balance`` -> generated_balance.csv: label-0 rows so that no group word is a hate cue.
+
+A linear model learns a group word ("moslims", "trans", "refugees") as a cue for hate when it
+occurs more often in label-1 rows than in label-0 rows. This step counts, for every form in the
+lexicons' ``[balance] forms``, how many label-1 and label-0 rows of the other training files
+contain it (whole word, any case), and writes positive, neutral and negated mentions until
+label 0 is above label 1 (at most CAP_PER_FORM rows per form). It also writes abuse of objects
+with the emotion words of hateful posts. It counts the other files, so it runs last.
+"""
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections import Counter
+
+from . import data, obfuscation
+
+SEED = 20240611
+OUTPUT = "generated_balance.csv"
+LINE_END = "\r\n"
+CAP_PER_FORM = 120
+OBJ_PER_LANG = 300
+KINDS = ["positive_mention", "positive_mention", "neutral_mention", "neutral_mention", "negation"]
+LANGS = ("nl", "en")
+LEX = {lang: data.lexicon(lang)["balance"] for lang in LANGS}
+FRAMES = data.templates("balance")
+
+
+def whole(form):
+    return re.compile(r"(?<!\w){}(?!\w)".format(re.escape(form)), re.I)
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def count(rows, form):
+    rx = whole(form)
+    c = Counter(r["label"] for r in rows if rx.search(r["text"]))
+    return c["1"], c["0"]
+
+
+def style(rng, text):
+    r = rng.random()
+    if r < 0.15:
+        return text[0].upper() + text[1:]
+    return text.replace("'", "") if r < 0.2 else text
+
+
+def group_row(rng, form, lang, typ, kind, frame_use):
+    plural = typ != "sg"
+    frames = FRAMES[lang]["plural" if plural else "singular"][kind]
+    use = (lang, kind, plural)
+    # the least used of three random frames, so that no frame dominates
+    k = sorted(rng.sample(range(len(frames)), 3), key=lambda k: (frame_use[use + (k,)], k))[0]
+    frame_use[use + (k,)] += 1
+    frame = frames[k]
+    if not plural:
+        text = frame.replace("{S}", form if lang == "nl" else "a " + form)
+    else:
+        g = form if typ == "pl" else form + " " + rng.choice(LEX[lang]["adj_heads"])
+        if "{G} collega's" in frame or "{G} colleagues" in frame:
+            if typ == "pl":
+                frame = FRAMES[lang]["team_frame"]
+            else:
+                g = form
+        text = frame.replace("{G}", g)
+    text = text.replace("{P}", rng.choice(LEX[lang]["positive"])).replace("{F}", rng.choice(LEX[lang]["places"]))
+    tail = rng.choice(FRAMES[lang]["tails"])
+    if tail.strip() not in text:
+        text += tail
+    if rng.random() < 0.2:
+        text = obfuscation.typo_light(rng, text, set(form.lower().split()))
+    return style(rng, text)
+
+
+def object_row(rng, lang):
+    frame = rng.choice(FRAMES[lang]["object_frames"])
+    if lang == "nl":
+        o, het = rng.choice(LEX["nl"]["objects"])
+        for slot, (het_word, de_word) in {"{dit}": ("dit", "deze"), "{de}": ("het", "de"),
+                                          "{een}": ("een", "een"), "{die}": ("dat", "die")}.items():
+            frame = frame.replace(slot, het_word if het else de_word)
+        text = frame.replace("{o}", o)
+    else:
+        text = frame.replace("{o}", rng.choice(LEX["en"]["objects"]))
+    tail = rng.choice(FRAMES[lang]["object_tails"])
+    if tail.strip() not in text:
+        text += tail
+    if len(text.split()) < 6:
+        text += rng.choice(FRAMES[lang]["object_long_tails"])
+    if rng.random() < 0.2:
+        text = obfuscation.typo_light(rng, text, set())
+    return style(rng, text)
+
+
+def build(inputs):
+    rng = random.Random(SEED)
+    rows = data.read_rows(inputs.training)
+    seen = {norm(r["text"]) for r in rows + data.read_rows(inputs.held_out)}
+    out, frame_use = [], Counter()
+    forms = sorted((form, lang, typ, group) for lang in LANGS for form, typ, group in LEX[lang]["forms"])
+    for form, lang, typ, _group in forms:
+        l1, l0 = count(rows, form)
+        need = max(0, min(CAP_PER_FORM, max(math.ceil(1.5 * l1), l1 + 20) - l0))
+        made, tries, rx = 0, 0, whole(form)
+        while made < need and tries < need * 40:
+            tries += 1
+            kind = KINDS[made % len(KINDS)]
+            text = group_row(rng, form, lang, typ, kind, frame_use)
+            n = norm(text)
+            if n in seen or not rx.search(text) or len(text.split()) < 6:
+                continue
+            seen.add(n)
+            out.append([text, 0, "none", lang, "generated", kind])
+            made += 1
+    for lang in ("en", "nl"):
+        made, tries = 0, 0
+        while made < OBJ_PER_LANG and tries < OBJ_PER_LANG * 60:
+            tries += 1
+            text = object_row(rng, lang)
+            if norm(text) in seen:
+                continue
+            seen.add(norm(text))
+            out.append([text, 0, "none", lang, "generated", "abuse_of_object"])
+            made += 1
+    rng.shuffle(out)
+    return out
