@@ -18,7 +18,6 @@ from . import data, obfuscation
 
 SEED = 20240611
 OUTPUT = "generated_balance.csv"
-LINE_END = "\r\n"
 CAP_PER_FORM = 120
 OBJ_PER_LANG = 300
 KINDS = ["positive_mention", "positive_mention", "neutral_mention", "neutral_mention", "negation"]
@@ -29,10 +28,6 @@ FRAMES = data.templates("balance")
 
 def whole(form):
     return re.compile(r"(?<!\w){}(?!\w)".format(re.escape(form)), re.I)
-
-
-def norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def count(rows, form):
@@ -98,7 +93,7 @@ def object_row(rng, lang):
 def build(inputs):
     rng = random.Random(SEED)
     rows = data.read_rows(inputs.training)
-    seen = {norm(r["text"]) for r in rows + data.read_rows(inputs.held_out)}
+    seen = {data.same_text(r["text"]) for r in rows} | data.known_texts(inputs.held_out)
     out, frame_use = [], Counter()
     forms = sorted((form, lang, typ, group) for lang in LANGS for form, typ, group in LEX[lang]["forms"])
     for form, lang, typ, _group in forms:
@@ -109,7 +104,7 @@ def build(inputs):
             tries += 1
             kind = KINDS[made % len(KINDS)]
             text = group_row(rng, form, lang, typ, kind, frame_use)
-            n = norm(text)
+            n = data.same_text(text)
             if n in seen or not rx.search(text) or len(text.split()) < 6:
                 continue
             seen.add(n)
@@ -120,9 +115,9 @@ def build(inputs):
         while made < OBJ_PER_LANG and tries < OBJ_PER_LANG * 60:
             tries += 1
             text = object_row(rng, lang)
-            if norm(text) in seen:
+            if data.same_text(text) in seen:
                 continue
-            seen.add(norm(text))
+            seen.add(data.same_text(text))
             out.append([text, 0, "none", lang, "generated", "abuse_of_object"])
             made += 1
     rng.shuffle(out)

@@ -146,10 +146,6 @@ def apply_variant(text, keys, rng):
     return text[:start] + obfuscation.typo_en(found, rng) + text[start + len(found):]
 
 
-def norm(text):
-    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
-
-
 def generate_family(fam, seen, existing):
     target = fam["target"]
     rng = random.Random(SEED + "/" + fam["name"])
@@ -171,7 +167,7 @@ def generate_family(fam, seen, existing):
                 values["_obj"] = rng.choice([o for o in TARGETS["OBJECTS"]
                                              if (o[1] or not need_pl) and (o[0] or not need_sg)])
             text = style(fill(frame, rng, target, gkey, values), rng)
-            key = norm(text)
+            key = data.same_text(text)
             if key in seen:
                 continue
             seen.add(key)
@@ -190,7 +186,7 @@ def generate_family(fam, seen, existing):
 
 
 def build(inputs):
-    existing = {norm(r["text"]) for r in data.read_rows(inputs.training + inputs.held_out)}
+    existing = data.known_texts(inputs.training + inputs.held_out)
     seen, rows = set(), []
     for fam in TEMPLATES["families"]:
         rows += generate_family(fam, seen, existing)
@@ -202,9 +198,9 @@ def build(inputs):
             if done >= want:
                 break
             new = apply_variant(rows[i]["text"], rows[i]["keys"], rng)
-            if new is None or norm(new) in seen or norm(new) in existing:
+            if new is None or data.same_text(new) in seen or data.same_text(new) in existing:
                 continue
-            seen.add(norm(new))
+            seen.add(data.same_text(new))
             rows[i]["text"] = new
             done += 1
     return [[r["text"], r["label"], r["category"], "en", "generated", r["kind"]] for r in rows]

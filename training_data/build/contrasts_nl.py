@@ -38,7 +38,7 @@ def strip_marks(text):
 
 
 def norm_key(text):
-    return " ".join(re.sub(r"[^\w\s]", " ", strip_marks(text).lower()).split())
+    return data.same_text(strip_marks(text))
 
 
 class Filler:
@@ -284,7 +284,7 @@ def build(inputs):
         idx = [i for i, r in enumerate(rows) if r[1] == label]
         for i in sorted(rng.sample(idx, round(VARIANT_SHARE * len(idx)))):
             rows[i][0] = apply_variant(rng, rows[i][0])
-    others = {norm_key(r["text"]) for r in data.read_rows(inputs.training + inputs.held_out)}
+    others = data.known_texts(inputs.training + inputs.held_out)
     final, kept = [], set()
     for text, label, category, kind in rows:
         text = re.sub(r"\s+", " ", casing(rng, strip_marks(text))).strip()

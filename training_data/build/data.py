@@ -6,6 +6,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from model import normalize
+
 FOLDER = Path(__file__).resolve().parent.parent  # training_data/
 HEADER = ["text", "label", "category", "lang", "source", "kind"]
 
@@ -28,6 +30,16 @@ def obfuscation() -> dict:
     return _toml(FOLDER / "obfuscation.toml")
 
 
+def same_text(text: str) -> str:
+    """When two posts count as the same text: the model's own normalisation, which also undoes
+    leetspeak and spacing. The model drops such repeats when it trains, so a step must not write them."""
+    return normalize(text)
+
+
+def known_texts(paths) -> set[str]:
+    return {same_text(row["text"]) for row in read_rows(paths)}
+
+
 def read_rows(paths) -> list[dict]:
     rows = []
     for path in paths:
@@ -36,9 +48,9 @@ def read_rows(paths) -> list[dict]:
     return rows
 
 
-def write_rows(path: Path, rows, lineterminator: str = "\n") -> None:
+def write_rows(path: Path, rows) -> None:
     """Write ``rows`` (lists in HEADER order) as a training CSV."""
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator=lineterminator)
+        writer = csv.writer(f, lineterminator="\n")
         writer.writerow(HEADER)
         writer.writerows(rows)

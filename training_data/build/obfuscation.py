@@ -1,7 +1,7 @@
 """Spelling variants, as posts really obfuscate words (leetspeak, spaces, dots, asterisks, typos).
 
 Every step applies them to the same share of both labels, so a variant is no label cue. The
-leetspeak tables and the emoji per kind are in ``training_data/obfuscation.toml``.
+leetspeak table and the emoji per kind are in ``training_data/obfuscation.toml``.
 """
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ TEXT_TRANSFORMS = ("nospace", "caps", "emoji", "punct")
 ALL_TRANSFORMS = WORD_TRANSFORMS + TEXT_TRANSFORMS
 
 
-def leet(table="leet"):
-    return data.obfuscation()[table]
+def leet():
+    """letter -> the symbols that stand in for it"""
+    return data.obfuscation()["leet"]
 
 
 def word_variant(word, kind, rng):
@@ -88,12 +89,12 @@ def typo_nl(rng, w):
             return w[:i] + w[i + 1] + w[i] + w[i + 2:]
         return w[:i] + w[i + 1:]
     if op == "leet":
-        table = leet("leet_contrasts_nl")
+        table = leet()
         cand = [i for i in letters if w[i].lower() in table]
         if not cand:
             return w[:inner[0]] + w[inner[0] + 1:]
         picks = set(rng.sample(cand, min(len(cand), rng.choice([1, 2]))))
-        return "".join(table[c.lower()] if i in picks else c for i, c in enumerate(w))
+        return "".join(rng.choice(table[c.lower()]) if i in picks else c for i, c in enumerate(w))
     if op == "spaces":
         return " ".join(w)
     if op == "star":
@@ -105,7 +106,7 @@ def typo_nl(rng, w):
 
 def typo_en(word, rng):
     """One spelling variant of a word or phrase (step contrasts_en)."""
-    table = leet("leet_contrasts_en")
+    table = leet()
     letters = [i for i, c in enumerate(word) if c.isalpha()]
     kind = rng.choice(["drop", "swap", "leet", "spaces", "nospace", "star"])
     if kind == "nospace" and " " not in word:
@@ -156,7 +157,8 @@ def typo_light(rng, text, protect):
     elif op == 1:
         w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
     elif op == 2:
-        w = w.replace("e", "3", 1).replace("o", "0", 1)
+        for letter in "eo":
+            w = w.replace(letter, leet()[letter][0], 1)
     else:
         w = w[:j] + " " + w[j:]
     words[i] = w

@@ -38,7 +38,7 @@ def run(out_dir: Path, report=print) -> dict[str, int]:
     for step in STEPS:
         rows = step.build(Inputs(training=hand_written() + tuple(written), held_out=held_out()))
         path = out_dir / step.OUTPUT
-        data.write_rows(path, rows, getattr(step, "LINE_END", "\n"))
+        data.write_rows(path, rows)
         written.append(path)
         counts[step.OUTPUT] = len(rows)
         report(f"{step.OUTPUT}: {len(rows)} rows")

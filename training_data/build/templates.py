@@ -65,7 +65,7 @@ def strip_marks(text):
 
 
 def norm_key(text):
-    return " ".join(strip_marks(text).casefold().split())
+    return data.same_text(strip_marks(text))
 
 
 def target_span(marked):
@@ -131,8 +131,9 @@ def draw(lang, family, pool, words, seen):
 
 
 def build(inputs):
-    """The rows of generated.csv (reads no other file: ``inputs`` is not needed)."""
-    rows, seen = [], set()
+    """The rows of generated.csv, none repeating a text of ``inputs``."""
+    known = data.known_texts(inputs.training + inputs.held_out)
+    rows, seen = [], set(known)
     for lang in ("nl", "en"):
         for family, pool, words in families(lang):
             rows += draw(lang, family, pool, words, seen)
@@ -142,7 +143,7 @@ def build(inputs):
         for label in (0, 1):
             idx = [i for i, r in enumerate(rows) if r["lang"] == lang and r["label"] == label]
             chosen.update(rng.sample(idx, round(VARIANT_SHARE * len(idx))))
-    final, final_seen = [], set()
+    final, final_seen = [], set(known)
     for i, r in enumerate(rows):
         if i in chosen:
             transforms = rng.sample(obfuscation.ALL_TRANSFORMS, 1 if rng.random() < 0.6 else 2)
@@ -152,7 +153,7 @@ def build(inputs):
                 text = apply_variants(r["marked"], r["kind"], transforms, rng)
         else:
             text = strip_marks(r["marked"])
-        key = " ".join(text.casefold().split())
+        key = data.same_text(text)
         if key in final_seen:
             continue
         final_seen.add(key)
