@@ -61,7 +61,8 @@ def group_row(rng, form, lang, typ, kind, frame_use):
             else:
                 g = form
         text = frame.replace("{G}", g)
-    text = text.replace("{P}", rng.choice(LEX[lang]["positive"])).replace("{F}", rng.choice(LEX[lang]["places"]))
+    text = text.replace("{P}", rng.choice(LEX[lang]["positive"]))
+    text = text.replace("{F}", rng.choice(LEX[lang]["places"]))
     tail = rng.choice(FRAMES[lang]["tails"])
     if tail.strip() not in text:
         text += tail

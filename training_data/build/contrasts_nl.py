@@ -53,7 +53,8 @@ class Filler:
         return self.memo[name]
 
     def role(self, ctx):
-        roles = self.g["roles"].get(ctx) if ctx else [r for k in sorted(self.g["roles"]) for r in self.g["roles"][k]]
+        by_context = self.g["roles"]
+        roles = by_context.get(ctx) if ctx else [r for k in sorted(by_context) for r in by_context[k]]
         if not roles:
             raise KeyError(ctx)
         return mark(self.rng.choice(self.g["adjt"]).replace("{r}", self.rng.choice(roles)))
