@@ -1,9 +1,9 @@
 """Step ``balance`` -> generated_balance.csv: label-0 rows so that no group word is a hate cue.
 
 A linear model learns a group word ("moslims", "trans", "refugees") as a cue for hate when it
-occurs more often in label-1 rows than in label-0 rows. This step counts, for every form in the
-lexicons' ``[balance] forms``, how many label-1 and label-0 rows of the other training files
-contain it (whole word, any case), and writes positive, neutral and negated mentions until
+occurs more often in label-1 rows than in label-0 rows. This step counts, for every form of the groups
+of the contrast steps (see ``forms``), how many label-1 and label-0 rows of the other training
+files contain it (whole word, any case), and writes positive, neutral and negated mentions until
 label 0 is above label 1 (at most CAP_PER_FORM rows per form). It also writes abuse of objects
 with the emotion words of hateful posts. It counts the other files, so it runs last.
 """
@@ -20,10 +20,32 @@ SEED = 20240611
 OUTPUT = "generated_balance.csv"
 CAP_PER_FORM = 120
 OBJ_PER_LANG = 300
+MIN_LABEL1 = 20
 KINDS = ["positive_mention", "positive_mention", "neutral_mention", "neutral_mention", "negation"]
 LANGS = ("nl", "en")
 LEX = {lang: data.lexicon(lang)["balance"] for lang in LANGS}
 FRAMES = data.templates("balance")
+
+
+def adjectives(lang, group):
+    if lang == "en":
+        return group.get("adjective", [])
+    # Dutch: the adjective of a role template such as "Marokkaanse {r}"
+    return [t[:-4] for t in group["contrast"]["role_templates"] if t.endswith(" {r}") and " " not in t[:-4]]
+
+
+def forms():
+    """(form, lang, type) for the groups of the contrast steps: plural forms, adjectives, one-word
+    singulars; type pl, adj or sg decides the frames. Forms seen in fewer than MIN_LABEL1 hateful
+    rows of the other files are left alone (no cue to balance)."""
+    out = {}
+    for lang in LANGS:
+        for g in data.contrast_groups(lang).values():
+            typed = [(f, "pl") for f in g["plural"]] + [(f, "adj") for f in adjectives(lang, g)]
+            typed += [(f, "sg") for f in g["singular"] if " " not in f]
+            for form, typ in typed:
+                out.setdefault((form.lower(), lang), typ)
+    return sorted((form, lang, typ) for (form, lang), typ in out.items())
 
 
 def whole(form):
@@ -31,8 +53,8 @@ def whole(form):
 
 
 def count(rows, form):
-    rx = whole(form)
-    c = Counter(r["label"] for r in rows if rx.search(r["text"]))
+    rx, low = whole(form), form.lower()
+    c = Counter(r["label"] for r in rows if low in r["text"].lower() and rx.search(r["text"]))
     return c["1"], c["0"]
 
 
@@ -96,9 +118,10 @@ def build(inputs):
     rows = data.read_rows(inputs.training)
     seen = {data.same_text(r["text"]) for r in rows} | data.known_texts(inputs.held_out)
     out, frame_use = [], Counter()
-    forms = sorted((form, lang, typ, group) for lang in LANGS for form, typ, group in LEX[lang]["forms"])
-    for form, lang, typ, _group in forms:
+    for form, lang, typ in forms():
         l1, l0 = count(rows, form)
+        if l1 < MIN_LABEL1:
+            continue
         need = max(0, min(CAP_PER_FORM, max(math.ceil(1.5 * l1), l1 + 20) - l0))
         made, tries, rx = 0, 0, whole(form)
         while made < need and tries < need * 40:

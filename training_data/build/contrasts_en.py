@@ -22,7 +22,13 @@ GROUP_SLOTS = ("P", "S", "aS", "ADJ", "BEING", "BIGOT", "GPLACE", "O")
 GENDERED_RELATIVES = ("uncle", "aunt", "landlady")  # not used with the group "women"
 
 LEX = data.lexicon("en")["contrasts"]
-GROUPS, POOLS, TARGETS = LEX["groups"], LEX["pools"], LEX["targets"]
+POOLS, TARGETS = LEX["pools"], LEX["targets"]
+CORE_WEIGHT, OTHER_WEIGHT = 10, 2.5
+GROUPS = {key: {"pl": g["plural"], "sg": g["singular"], "adj": g["adjective"], "being": g["predicate"],
+                "bigot": g["contrast"]["prejudice"], "place": g["contrast"]["threat_place"],
+                "weight": CORE_WEIGHT if g["contrast"]["core"] else OTHER_WEIGHT}
+          for key, g in data.contrast_groups("en").items()}
+NP_GROUPS = [g for g in data.groups("en").values() if not g["protected"] and g.get("singular")]
 GROUP_KEYS = sorted(GROUPS)
 TEMPLATES = data.templates("contrasts_en")
 PROPER = frozenset(TARGETS["PROPER"])
@@ -161,7 +167,8 @@ def generate_family(fam, seen, existing):
             if target == "group":
                 gkey = pick_group(rng, restrict)
             elif target == "np":
-                values["_np"] = rng.choice(TARGETS["NPGROUPS"])
+                np = rng.choice(NP_GROUPS)
+                values["_np"] = (rng.choice(np["plural"]), rng.choice(np["singular"]))
             elif target == "object":
                 need_pl, need_sg = "{P}" in frame, "{O}" in frame
                 values["_obj"] = rng.choice([o for o in TARGETS["OBJECTS"]

@@ -133,13 +133,27 @@ class Filler:
 
 
 def groups():
-    lex = data.lexicon("nl")["contrasts"]
-    return [{"C": [], "roles": lex["default_roles"], **g} for g in lex["groups"]]
+    default_roles = data.lexicon("nl")["contrasts"]["default_roles"]
+    return [{"key": key, "core": c["core"], "P": g["plural"], "S": g["singular"], "I": c["identity"],
+             "adjt": c["role_templates"], "roles": c.get("roles", default_roles), "stems": c["slur_stems"],
+             "ism": c["prejudice"], "GN": c["facts"], "GP": c["praise"], "GQ": c["questions"],
+             "GI": c["implicit"], "C": c.get("countries", [])}
+            for key, g in data.contrast_groups("nl").items() for c in [g["contrast"]]]
 
 
-WORDS = data.lexicon("nl")["contrasts"]["words"]
+def takes_swear_prefix(form):
+    return form.islower() and " " not in form and "-" not in form  # "kutfietsers", not "kutPSV-fans"
+
+
+def other_groups():
+    """[plural form, takes a swear prefix] of every group that is not protected."""
+    return [[form, takes_swear_prefix(form)] for g in data.groups("nl").values() if not g["protected"]
+            for form in g["plural"]]
+
+
 TEMPLATES = data.templates("contrasts_nl")
-WORDS = {**WORDS, "RECLAIMED_FIXED": TEMPLATES["reclaimed_fixed"]}
+WORDS = {**data.lexicon("nl")["contrasts"]["words"], "RECLAIMED_FIXED": TEMPLATES["reclaimed_fixed"],
+         "NPG": other_groups()}
 CLASSROOM_RE = re.compile(TEMPLATES["classroom"])
 NARROW_RE = re.compile(TEMPLATES["narrow"])
 GROUPS = groups()

@@ -22,6 +22,23 @@ def lexicon(lang: str) -> dict:
     return _toml(FOLDER / "lexicon" / f"{lang}.toml")
 
 
+def groups(lang: str) -> dict[str, dict]:
+    """Every group of ``lang``, written once: key -> its table in lexicon/<lang>.toml."""
+    return lexicon(lang)["groups"]
+
+
+def contrast_groups(lang: str) -> dict[str, dict]:
+    """The groups of the contrast step, each with the forms of its members added."""
+    every = groups(lang)
+    out = {}
+    for key, g in every.items():
+        if "contrast" in g:
+            members = [every[m] for m in g["contrast"].get("members", [])]
+            out[key] = {**g, **{field: g.get(field, []) + [x for m in members for x in m.get(field, [])]
+                                for field in ("plural", "singular")}}
+    return out
+
+
 def templates(step: str) -> dict:
     return _toml(FOLDER / "templates" / f"{step}.toml")
 

@@ -17,7 +17,9 @@ SEED = "reageerwijzer-generated-v1"
 OUTPUT = "generated.csv"
 VARIANT_SHARE = 0.30
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
-GROUP_SLOTS = ("G", "g", "pred", "S", "s", "st", "rS", "rs")
+# slot -> the field of a group table it draws from
+GROUP_SLOTS = {"G": "plural", "g": "singular", "pred": "predicate", "S": "slurs", "s": "slur",
+               "st": "stereotypes", "rS": "reclaimed", "rs": "reclaimed_one"}
 # Whose value is the word that gets a spelling variant, in order of preference.
 MARK_PRIORITY = ("s", "S", "rs", "rS", "I", "GI", "mI", "G", "g", "curse", "pre", "O", "club")
 SLOT_RE = re.compile(r"\{(a_)?([A-Za-z]+?)(\d?)\}")
@@ -99,11 +101,12 @@ def apply_variants(marked, kind, transforms, rng):
 
 def families(lang):
     """(family, groups it draws from, slot words) for every family of ``lang``."""
-    lex = data.lexicon(lang)["templates"]
-    pools = {"prot": lex["groups"], "nonprot": lex["other_groups"],
-             "any": lex["groups"] + lex["other_groups"]}
+    slots = [{"protected": g["protected"], **{s: g.get(f, []) for s, f in GROUP_SLOTS.items()}}
+             for g in data.groups(lang).values()]
+    pools = {"prot": [g for g in slots if g["protected"]], "nonprot": [g for g in slots if not g["protected"]]}
+    pools["any"] = pools["prot"] + pools["nonprot"]
     for family in data.templates("generated")[lang]:
-        yield family, pools[family["pool"]], lex["words"]
+        yield family, pools[family["pool"]], data.lexicon(lang)["templates"]["words"]
 
 
 def draw(lang, family, pool, words, seen):
