@@ -14,11 +14,14 @@ import random
 import re
 
 from . import data, obfuscation
+from .obfuscation import MARK_CLOSE as MC
+from .obfuscation import MARK_OPEN as MO
+from .obfuscation import mark, strip_marks
+from .obfuscation import same_text as norm_key
 
 SEED = 20240611
 OUTPUT = "generated_contrasts_nl.csv"
 VARIANT_SHARE = 0.20
-MO, MC = "\x01", "\x02"  # around a span that may get a spelling variant
 SLOT_RE = re.compile(r"\{([A-Za-z0-9_]+)\}")
 ROLE_SLOTS = ("Wschool", "Wwork", "Wsport", "Wbuurt")
 CLAUSES = {  # slot -> (memo key of the drawn tuple, its list, index in the tuple)
@@ -27,18 +30,6 @@ CLAUSES = {  # slot -> (memo key of the drawn tuple, its list, index in the tupl
     "ins": ("_ins", "INS", 0), "insP": ("_ins", "INS", 1),
     "NPG": ("_npg", "NPG", 0), "obj": ("_obj", "OBJ", 0),
 }
-
-
-def mark(s):
-    return MO + s + MC
-
-
-def strip_marks(text):
-    return text.replace(MO, "").replace(MC, "")
-
-
-def norm_key(text):
-    return data.same_text(strip_marks(text))
 
 
 class Filler:

@@ -7,9 +7,23 @@ from __future__ import annotations
 
 from . import data
 
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"  # around the span of a post that may get a variant
 WORD_TRANSFORMS = ("leet", "spaced", "dotted", "asterisk", "drop", "double", "swap")
 TEXT_TRANSFORMS = ("nospace", "caps", "emoji", "punct")
 ALL_TRANSFORMS = WORD_TRANSFORMS + TEXT_TRANSFORMS
+
+
+def mark(span):
+    return MARK_OPEN + span + MARK_CLOSE
+
+
+def strip_marks(text):
+    return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+def same_text(marked):
+    """The same-text key of a post that may still carry marks."""
+    return data.same_text(strip_marks(marked))
 
 
 def leet():

@@ -12,11 +12,11 @@ import random
 import re
 
 from . import data, obfuscation
+from .obfuscation import MARK_CLOSE, MARK_OPEN, mark, strip_marks
 
 SEED = "reageerwijzer-generated-v1"
 OUTPUT = "generated.csv"
 VARIANT_SHARE = 0.30
-MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 # slot -> the field of a group table it draws from
 GROUP_SLOTS = {"G": "plural", "g": "singular", "pred": "predicate", "S": "slurs", "s": "slur",
                "st": "stereotypes", "rS": "reclaimed", "rs": "reclaimed_one"}
@@ -56,18 +56,10 @@ def render(template, group, words, rng):
         val = values[key]
         if name == mark_slot and not idx and not marked[0]:
             marked[0] = True
-            val = MARK_OPEN + val + MARK_CLOSE
+            val = mark(val)
         return article(values[key]) + " " + val if art else val
 
     return SLOT_RE.sub(fill, template)
-
-
-def strip_marks(text):
-    return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-
-
-def norm_key(text):
-    return data.same_text(strip_marks(text))
 
 
 def target_span(marked):
@@ -121,7 +113,7 @@ def draw(lang, family, pool, words, seen):
             continue
         group = rng.choice(groups)
         text = render(template, group, words, rng)
-        key = norm_key(text)
+        key = obfuscation.same_text(text)
         if key in seen:
             continue
         seen.add(key)
