@@ -49,7 +49,7 @@ def forms():
 
 
 def whole(form):
-    return re.compile(r"(?<!\w){}(?!\w)".format(re.escape(form)), re.I)
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.I)
 
 
 def count(rows, form):
