@@ -83,3 +83,16 @@ export function withoutManaged(settings, managed) {
   for (const key of Object.keys(managed || {})) delete own[key];
   return own;
 }
+
+/**
+ * An outcome's emergency block ({contacts, support}, the guideline's `refer` route) with IT's
+ * emergency contacts in place of the guideline's. Outcomes without an emergency route stay as
+ * they are: policy changes whom to call, not when the guideline says to call.
+ */
+export function withManagedEmergency(emergency, managedContacts) {
+  if (!emergency || !Array.isArray(managedContacts) || managedContacts.length === 0) return emergency ?? null;
+  return {
+    ...emergency,
+    contacts: managedContacts.map((c, i) => ({ id: `managed-${i + 1}`, text: c.text, phone: c.phone || null, url: c.url || null })),
+  };
+}

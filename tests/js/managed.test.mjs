@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import {
-  MANAGED_KEYS, applyManaged, readManaged, validateManaged, withoutManaged,
+  MANAGED_KEYS, applyManaged, readManaged, validateManaged, withManagedEmergency, withoutManaged,
 } from "../../extension/lib/managed.js";
 import { loadSettings } from "../../extension/lib/settings.js";
 
@@ -80,4 +80,16 @@ test("saving leaves the worker's own value of a managed key as it was", () => {
   assert.deepEqual(withoutManaged(form, managed), { token: "t", lang: "nl", partners: [] });
   assert.deepEqual(withoutManaged(form, {}), form);
   assert.deepEqual(applyManaged({ lang: "nl", token: "t" }, { lang: "en" }), { lang: "en", token: "t" });
+});
+
+test("IT's emergency contacts replace the guideline's, only where the guideline has an emergency route", () => {
+  const guideline = { contacts: [{ id: "acute", text: "Bel 112.", phone: "112", url: null }], support: "Steun de persoon." };
+  const { values } = validateManaged({ emergencyContacts: [{ text: "Bel de crisisdienst.", phone: "0800-1234" }] });
+  assert.deepEqual(withManagedEmergency(guideline, values.emergencyContacts), {
+    contacts: [{ id: "managed-1", text: "Bel de crisisdienst.", phone: "0800-1234", url: null }],
+    support: "Steun de persoon.",
+  });
+  assert.equal(withManagedEmergency(null, values.emergencyContacts), null);
+  assert.equal(withManagedEmergency(guideline, undefined), guideline);
+  assert.equal(withManagedEmergency(guideline, []), guideline);
 });
