@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs everything the tests need, then runs all of them: Python (incl. the browser tests in a
-# real Chromium), the extension's JavaScript, and web-ext lint. Extra arguments go to pytest.
+# real Chromium and a real Firefox), the extension's JavaScript, and web-ext lint. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
-# The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here).
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "tests/run.sh: installing Debian's chromium for the browser tests" >&2
+# The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here)
+# and Debian's firefox-esr (over Marionette, with marionette-driver from the test extra).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "tests/run.sh: installing Debian's ${missing[*]} for the browser tests" >&2
     sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
     sudo_if_needed apt-get update -q
-    sudo_if_needed apt-get install -y -q --no-install-recommends chromium
+    sudo_if_needed apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 if [ -f package-lock.json ]; then

@@ -36,8 +36,10 @@ with warnings.catch_warnings():
 GECKO_ID = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))[
     "browser_specific_settings"]["gecko"]["id"]
 EXTENSION_UUID = "5e1f0a2c-7b3d-4c8e-9f10-2a3b4c5d6e7f"
-# Host names the page server answers for: a known platform and an unknown forum.
+# Host names that lead to 127.0.0.1: a known platform and an unknown forum (the page server), and
+# a server address outside the manifest's host permissions (the test server, reached by CORS).
 PAGE_HOSTS = ("www.facebook.com", "forum.example.org")
+SERVER_HOST = "reageerwijzer.test"
 WAIT_SECONDS = 15
 
 
@@ -85,7 +87,7 @@ def user_prefs(marionette_port: int) -> dict:
         "marionette.port": marionette_port,
         # The extension's pages at moz-extension://EXTENSION_UUID/ in every run.
         "extensions.webextensions.uuids": json.dumps({GECKO_ID: EXTENSION_UUID}),
-        "network.dns.localDomains": ",".join(PAGE_HOSTS),
+        "network.dns.localDomains": ",".join((*PAGE_HOSTS, SERVER_HOST)),
         # The platform pages are plain http on the local page server: no upgrade to https.
         "network.stricttransportsecurity.preloadlist": False,
         "dom.security.https_first": False,
