@@ -191,3 +191,22 @@ def test_options_page_refuses_a_bad_address_in_firefox(firefox):
     assert firefox.text("#status") == msg(lang, "errorServerUrl")
     assert firefox.js("return document.activeElement.name") == "serverUrl"
     assert firefox.ext("return await chrome.storage.local.get('serverUrl');") == {}
+
+
+def test_keyboard_answers_and_the_settings_link_in_firefox(firefox, live_server):
+    firefox.configure(serverUrl=live_server.url, token=live_server.token, lang="nl")
+    firefox.menu_click(HARMFUL)
+    firefox.open_popup()
+    firefox.wait_step("question:content")
+    body = firefox.m.find_element(By.CSS_SELECTOR, "body")
+    body.send_keys("j")
+    firefox.wait_step("question:danger")
+    body.send_keys("n")
+    firefox.wait_step("question:real_person")
+    assert firefox.js("return document.activeElement.id") == "q-text", "no suggestion: the question has the focus"
+    # "Instellingen" opens the options page in a tab of its own (runtime.openOptionsPage).
+    before = set(firefox.m.window_handles)
+    firefox.click("#open-settings")
+    new = firefox.wait(lambda: set(firefox.m.window_handles) - before, message="the options tab")
+    firefox.m.switch_to_window(new.pop())
+    firefox.wait(lambda: firefox.m.get_url() == firefox.url("options/options.html"), message="options page")
