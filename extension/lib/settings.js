@@ -90,9 +90,9 @@ export async function loadSettings(storage = globalThis.chrome.storage.local,
   for (const key of Object.keys(DEFAULTS)) {
     if (stored[key] !== undefined && stored[key] !== null) settings[key] = stored[key];
   }
-  if (!Array.isArray(settings.partners)) settings.partners = [];
   // Policy hook: managed values replace the worker's own (see lib/managed.js).
   Object.assign(settings, await readManaged(managedArea));
+  if (!Array.isArray(settings.partners)) settings.partners = [];
   return settings;
 }
 
