@@ -23,7 +23,7 @@ export function showManaged(form, managed, t) {
   }
   const partners = form.querySelector("#partners");
   const locked = "partners" in managed;
-  partners.querySelectorAll("input, button").forEach((control) => { control.disabled = locked; });
+  partners.querySelectorAll("input, textarea, select, button").forEach((control) => { control.disabled = locked; });
   partners.querySelectorAll(".partner-remove").forEach((button) => { button.hidden = locked; });
   form.querySelector("#partner-add").hidden = locked;
   if (locked) partners.after(note(t("managedLocked")));
