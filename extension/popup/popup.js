@@ -11,7 +11,6 @@ import { answersBefore, isGuideline, walk } from "../lib/guideline.js";
 import { highlightSegments } from "../lib/highlight.js";
 import { applyI18n, loadMessages, translator } from "../lib/i18n.js";
 import { PENDING_KEY, guidelineKey } from "../lib/ids.js";
-import { withManagedEmergency } from "../lib/managed.js";
 import { reportingHelp } from "../lib/platforms.js";
 import { loadSettings, resolveLang } from "../lib/settings.js";
 
@@ -303,8 +302,6 @@ function renderQuestion(advice) {
 function renderOutcome(advice) {
   const { t } = state;
   const o = advice.outcome;
-  // Policy hook: IT's emergency contacts replace the guideline's where it has them (lib/managed.js).
-  o.emergency = withManagedEmergency(o.emergency, state.settings.emergencyContacts);
   $("o-title").textContent = o.title;
   $("o-advice").textContent = o.advice;
   $("o-addenda").hidden = o.addenda.length === 0;
