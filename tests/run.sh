@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need, then runs all of them: ruff on the Python, node --check and
 # web-ext lint on the extension, the extension's JavaScript tests, and Python (incl. the browser
-# tests in a real Chromium). Extra arguments go to pytest.
+# tests in a real Chromium and a real Firefox). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +10,16 @@ python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 # The linter's rules are in pyproject.toml ([tool.ruff]); any finding fails the run.
 python3 -m ruff check .
 
-# The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here).
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "tests/run.sh: installing Debian's chromium for the browser tests" >&2
+# The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here)
+# and Debian's firefox-esr (over Marionette, with marionette-driver from the test extra).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "tests/run.sh: installing Debian's ${missing[*]} for the browser tests" >&2
     sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
     sudo_if_needed apt-get update -q
-    sudo_if_needed apt-get install -y -q --no-install-recommends chromium
+    sudo_if_needed apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # Every script of the extension must at least parse (web-ext lint does not run them all).

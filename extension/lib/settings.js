@@ -2,6 +2,7 @@
  * The extension's settings: one defaults object, read and written in chrome.storage.local
  * (they stay in this browser profile). Validation is plain functions, tested without a browser.
  */
+import { readManaged } from "./managed.js";
 
 export const LANGUAGES = Object.freeze(["nl", "en"]);
 
@@ -81,13 +82,16 @@ export function validateSettings(values) {
   };
 }
 
-/** All settings, defaults filled in. */
-export async function loadSettings(storage = globalThis.chrome.storage.local) {
+/** All settings, defaults filled in; values IT set by policy (lib/managed.js) win. */
+export async function loadSettings(storage = globalThis.chrome.storage.local,
+  managedArea = globalThis.chrome?.storage?.managed) {
   const stored = await storage.get(Object.keys(DEFAULTS));
   const settings = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS)) {
     if (stored[key] !== undefined && stored[key] !== null) settings[key] = stored[key];
   }
+  // Policy hook: managed values replace the worker's own (see lib/managed.js).
+  Object.assign(settings, await readManaged(managedArea));
   if (!Array.isArray(settings.partners)) settings.partners = [];
   return settings;
 }

@@ -4,11 +4,14 @@
  */
 import { createClient } from "../lib/api.js";
 import { applyI18n, loadMessages, translator } from "../lib/i18n.js";
+import { readManaged, withoutManaged } from "../lib/managed.js";
 import { DEFAULTS, SettingsError, loadSettings, originPattern, resolveLang, validateSettings } from "../lib/settings.js";
+import { showManaged } from "./locked.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("settings");
 let t = (key) => key;
+let managed = {}; // set by policy: shown locked, never saved over (lib/managed.js)
 
 async function useLanguage(lang) {
   t = translator(await loadMessages(lang));
@@ -59,6 +62,7 @@ function fillForm(settings, lang) {
   form.elements.lang.value = lang;
   $("partners").replaceChildren();
   settings.partners.forEach((p) => addPartnerRow(p));
+  showManaged(form, managed, t);
 }
 
 function readForm() {
@@ -96,14 +100,16 @@ function onSubmit(event) {
   }
   // Ask for the server's origin right inside the click: browsers grant requests only there.
   // Already granted (127.0.0.1 and localhost are, by the manifest) means no prompt.
+  // A server set by policy is not asked for: IT's server admits the extension by CORS.
   const pattern = originPattern(settings.serverUrl);
-  const permission = chrome.permissions.request({ origins: [pattern] }).catch(() => false);
+  const permission = managed.serverUrl ? Promise.resolve(true)
+    : chrome.permissions.request({ origins: [pattern] }).catch(() => false);
   save(settings, permission);
 }
 
 async function save(settings, permission) {
   const previousLang = document.documentElement.lang;
-  await chrome.storage.local.set(settings);
+  await chrome.storage.local.set(withoutManaged(settings, managed));
   const granted = await permission;
   const lang = resolveLang(settings.lang, chrome.i18n.getUILanguage());
   if (lang !== previousLang) await useLanguage(lang);
@@ -141,6 +147,7 @@ async function testConnection() {
 async function init() {
   let settings = null;
   try {
+    managed = await readManaged();
     settings = await loadSettings();
   } catch {
     // Unreadable storage: show the defaults and say so, rather than an empty form.

@@ -36,3 +36,9 @@ test("every file the manifest names exists", () => {
   ];
   for (const file of files) assert.ok(existsSync(join(EXT, file)), `${file} is missing`);
 });
+
+test("the pages' CSP has no upgrade-insecure-requests: Firefox's MV3 default would turn http://server into https", () => {
+  const csp = manifest.content_security_policy.extension_pages;
+  assert.equal(csp, "script-src 'self'; object-src 'self'");
+  assert.ok(!csp.includes("upgrade-insecure-requests"));
+});
