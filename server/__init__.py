@@ -38,7 +38,11 @@ def configured_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     data_dir = Path(app.config["DATA_DIR"] or config.default_data_dir())
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Examples, tokens' hashes, the signing key, models that learnt from examples: this user's
+    # only, whatever the umask (and tightened if an older version left it open).
+    if data_dir.stat().st_mode & 0o077:
+        data_dir.chmod(0o700)
     app.config["DATA_DIR"] = str(data_dir)
     app.json.ensure_ascii = False
     app.json.sort_keys = False

@@ -87,10 +87,12 @@ def change_example(example_id: int):
 @requires("admin")
 def erase_example(example_id: int):
     _known_id(example_id)
-    if not examples.delete(get_db(), example_id):
+    erasure = examples.erase(get_db(), example_id)
+    if erasure is None:
         raise APIError(404, f"there is no example {example_id}", code="not_found")
-    log.info("example %s erased", example_id)
-    return "", 204
+    log.info("example %s erased (log emptied: %s, versions still carrying it: %d)", example_id,
+             erasure.log_emptied, len(erasure.versions_carrying))
+    return erasure.as_dict()
 
 
 def _valid(check_function, *args, **kwargs):

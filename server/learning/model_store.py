@@ -67,6 +67,8 @@ class ModelStore:
         (a test's throw-away store) only the signature is checked."""
         self.models_dir = Path(models_dir)
         self.models_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.models_dir.stat().st_mode & 0o077:
+            self.models_dir.chmod(0o700)
         self.signer = signer
         self.database = database
         self._lock = threading.Lock()
@@ -240,7 +242,9 @@ class ModelStore:
 
     def _write_active(self, version: str) -> None:
         tmp = self.models_dir / f".{ACTIVE_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
-        tmp.write_text(version + "\n", encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(version + "\n")
         os.replace(tmp, self.models_dir / ACTIVE_FILE)
 
     def follow_active(self) -> bool:
