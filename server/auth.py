@@ -224,6 +224,16 @@ def _check_request():
     role = getattr(view, "required_role", "worker")
     if role is None:
         return None
+    failures = current_app.extensions["auth_failures"]
+    address = request.remote_addr or "unknown"
+    wait = failures.retry_after(address)
+    if wait is not None:
+        failures.failed(address, "tried again while blocked")
+        response, status = error_body(429, "too_many_failures", "Too Many Requests",
+                                      "too many failed authentications from this address; "
+                                      f"try again in {wait} s")
+        response.headers["Retry-After"] = str(wait)
+        return response, status
     try:
         token = bearer_token(request.headers.get("Authorization"))
         principal = current_app.extensions["token_cache"].identify(token)
@@ -233,6 +243,7 @@ def _check_request():
     except AuthError as err:
         response, status = error_body(err.status, err.code, _name(err.status), err.message)
         if status == 401:
+            failures.failed(address, err.code)  # the reason's code, never the token
             response.headers["WWW-Authenticate"] = 'Bearer realm="reageerwijzer"'
         return response, status
     g.principal = principal
@@ -244,6 +255,9 @@ def _name(status: int) -> str:
 
 
 def init_app(app: Flask) -> None:
+    from .auth_failures import FailureTracker
     app.extensions["token_cache"] = TokenCache(app.extensions["db"])
+    app.extensions["auth_failures"] = FailureTracker(limit=int(app.config["AUTH_FAILURE_LIMIT"]),
+                                                     window=float(app.config["AUTH_FAILURE_WINDOW"]))
     app.before_request(_check_request)
 
