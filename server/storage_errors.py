@@ -6,7 +6,6 @@ reason while the problem lasts.
 """
 from __future__ import annotations
 
-import errno
 import logging
 import sqlite3
 import threading
@@ -15,30 +14,11 @@ import time
 from flask import Flask, request
 
 from .errors import error_body
+from .storage.failures import cause_of
 
 log = logging.getLogger(__name__)
 
 REMEMBER_SECONDS = 60.0
-
-# (what SQLite says, what the client and the log are told)
-_SQLITE_CAUSES = (
-    ("readonly", "the data folder or the database file is read-only"),
-    ("read-only", "the data folder or the database file is read-only"),
-    ("disk is full", "the disk holding the data folder is full"),
-    ("unable to open", "the database file cannot be opened (missing folder or no permission)"),
-    ("disk i/o error", "the disk holding the data folder reports an I/O error"),
-    ("locked", "the database is busy (locked by another process) for too long"),
-    ("busy", "the database is busy (locked by another process) for too long"),
-)
-_OS_CAUSES = {
-    errno.ENOSPC: "the disk holding the data folder is full",
-    errno.EDQUOT: "the disk quota of the data folder is used up",
-    errno.EROFS: "the data folder is on a read-only file system",
-    errno.EACCES: "the server may not write in the data folder (permissions)",
-    errno.EPERM: "the server may not write in the data folder (permissions)",
-    errno.EIO: "the disk holding the data folder reports an I/O error",
-}
-
 
 class StorageHealth:
     """The last storage failure, for /health."""
@@ -56,19 +36,6 @@ class StorageHealth:
             if self._last and time.monotonic() - self._last[0] < REMEMBER_SECONDS:
                 return self._last[1]
         return None
-
-
-def cause_of(err: BaseException) -> str | None:
-    """What a storage error means, or None when it is not a storage condition."""
-    if isinstance(err, sqlite3.OperationalError):
-        message = str(err).lower()
-        for needle, cause in _SQLITE_CAUSES:
-            if needle in message:
-                return cause
-        return None
-    if isinstance(err, OSError):
-        return _OS_CAUSES.get(err.errno)
-    return None
 
 
 def init_app(app: Flask) -> None:

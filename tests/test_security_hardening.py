@@ -227,9 +227,9 @@ def test_a_corrupt_sidecar_shows_a_worker_no_server_paths(app, client, data_dir)
 def test_a_failed_jobs_error_shows_a_worker_no_paths(app, client, admin_client, tmp_path):
     app.config["REGRESSION_SET"] = str(tmp_path / "nowhere" / "regression.csv")
     job = admin_client.post("/api/v1/retrain").get_json()
-    from server.learning import retrain
+    from .test_security_erasure import wait_job
     with app.app_context():
-        retrain.wait(connection.get_db(), job["id"], timeout=60)
+        wait_job(connection.get_db(), job["id"], timeout=60)
     as_worker = client.get(f"/api/v1/jobs/{job['id']}").get_json()
     assert as_worker["state"] == "failed"
     assert str(tmp_path) not in as_worker["error"] and "regression.csv" in as_worker["error"]

@@ -10,6 +10,8 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 
+import model
+
 from ..storage import connection as db
 from ..storage import model_versions
 from .scrub import dedupe_key, scrub_counts
@@ -17,8 +19,8 @@ from .scrub import dedupe_key, scrub_counts
 log = logging.getLogger(__name__)
 
 STATES = ("new", "accepted", "rejected")
-CATEGORIES = ("discriminatory", "hurtful", "threatening")
-LABELS = (0, 1)
+CATEGORIES = model.CATEGORIES
+LABELS = tuple(model.LABELS)
 
 _COLUMNS = ("id, text, label, category, lang, saved_by, created_at, score, model_version, "
             "state, reviewed_by, reviewed_at")
