@@ -6,13 +6,18 @@ accepted ones. The rules live here; the rows are ``storage.examples``.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import model
 
+from ..storage import connection as db
 from ..storage import examples as example_rows
+from ..storage import model_versions
 from ..storage.connection import Connection, transaction
 from .scrub import dedupe_key, scrub
+
+log = logging.getLogger(__name__)
 
 STATES = example_rows.STATES
 CATEGORIES = model.CATEGORIES
@@ -73,6 +78,48 @@ def update(conn: Connection, example_id: int, changes: dict, *, reviewed_by: str
                                 state=changes.get("state", current["state"]), text_key=key,
                                 reviewed_by=reviewed_by)
     return example_rows.get(conn, example_id)
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What erasing an example did, and what still holds it."""
+    example_id: int
+    log_emptied: bool  # the write-ahead log was checkpointed: no copy of the row is left in it
+    versions_carrying: list[str]  # model versions trained on it (their vocabularies hold its words)
+
+    def as_dict(self) -> dict:
+        message = f"example {self.example_id} erased from the database"
+        if not self.log_emptied:
+            message += ("; the write-ahead log could not be emptied yet (another reader holds an "
+                        "old snapshot), so its bytes remain there until the next checkpoint")
+        if self.versions_carrying:
+            message += (f"; {len(self.versions_carrying)} model version(s) were trained on it and "
+                        "still carry its words: retrain without it and delete them "
+                        f"('reageerwijzer examples erase {self.example_id} --purge' does both)")
+        return {"id": self.example_id, "erased": True, "log_emptied": self.log_emptied,
+                "versions_carrying": self.versions_carrying, "message": message}
+
+
+def erase(conn: Connection, example_id: int) -> Erasure | None:
+    """Erase an example for good: the row, and (secure_delete, checkpoint) its bytes on disk.
+
+    None when there is no such example. The checkpoint is retried; when it keeps failing the
+    erasure still stands and ``log_emptied`` says so (and it is logged).
+    """
+    if not example_rows.remove_row(conn, example_id):
+        return None
+    try:
+        db.checkpoint(conn)
+        emptied = True
+    except db.CheckpointError as err:
+        log.error("example %s erased, but %s", example_id, err)
+        emptied = False
+    return Erasure(example_id, emptied, model_versions.carrying(conn, example_id))
+
+
+def delete(conn: Connection, example_id: int) -> bool:
+    """Erase an example (see ``erase``); False when there is none."""
+    return erase(conn, example_id) is not None
 
 
 def for_training(conn: Connection, *, include_unreviewed: bool) -> list[dict]:

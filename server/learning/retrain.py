@@ -23,6 +23,7 @@ import logging
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -37,8 +38,10 @@ import model as classifier
 from ..errors import where
 from ..storage import jobs as job_rows
 from ..storage.connection import Connection
+from ..storage.failures import cause_of as storage_cause
 from . import examples, jobs
 from .model_store import ModelStoreError
+from .signing import KEY_ENV
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +66,16 @@ def start(app: Flask, conn: Connection, *, created_by: str) -> dict:
     return job
 
 
-def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None) -> dict:
-    """Run job ``job_id`` to its end; returns the finished job. Never raises for a failed training."""
+def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
+        promote_anyway: str | None = None) -> dict:
+    """Run job ``job_id`` to its end; returns the finished job. Never raises for a failed training.
+
+    ``promote_anyway`` (a reason, e.g. an erasure) promotes the candidate even when the gate
+    would keep the active model.
+    """
     database = app.extensions["db"]
+    work_dir = Path(app.config["DATA_DIR"]) / "jobs" / job_id
     with contextlib.closing(database.connect()) as conn:
-        if not job_rows.mark_running(conn, job_id):
-            return job_rows.get(conn, job_id)  # ended before it started
-        work_dir = Path(app.config["DATA_DIR"]) / "jobs" / job_id
 
         def progress(fraction: float, stage: str) -> None:
             if not job_rows.set_progress(conn, job_id, fraction, stage):
@@ -78,32 +84,64 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None)
                 on_progress(fraction, stage)
 
         try:
-            _clean_stale_work_dirs(app, conn)
-            report = _train_and_gate(app, conn, job_id, work_dir, progress)
+            # Inside the try: a failure here (a full disk) must end the job too, or it would
+            # stay queued and every later retraining would be refused as "already running".
+            if not job_rows.mark_running(conn, job_id):
+                return job_rows.get(conn, job_id)  # ended before it started
+            clean_work_dirs(app, conn)
+            report = _train_and_gate(app, conn, job_id, work_dir, progress, promote_anyway)
         except JobEnded:
             log.warning("retrain job %s was ended from outside; its training was stopped", job_id)
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
-            job_rows.fail(conn, job_id, str(err))
+            _fail(database, conn, job_id, str(err))
+        except sqlite3.Error as err:
+            cause = storage_cause(err) or type(err).__name__
+            log.error("retrain job %s failed: the database could not be used: %s", job_id, cause)
+            _fail(database, conn, job_id, f"the database could not be used ({cause}); the active "
+                                          "model is unchanged")
         except Exception as err:  # noqa: BLE001 -- the job must end failed, whatever went wrong
             # Type and place only: an exception's message may quote a post text, and the job's
             # error is read by every worker (GET /jobs/<id>).
             log.error("retrain job %s failed unexpectedly: %s", job_id, where(err))
-            job_rows.fail(conn, job_id, f"unexpected error ({type(err).__name__}); the active model "
-                                    "is unchanged; the server log says where it happened")
+            _fail(database, conn, job_id, f"unexpected error ({type(err).__name__}); the active "
+                                          "model is unchanged; the server log says where it happened")
         else:
             job_rows.succeed(conn, job_id, report)
             log.info("retrain job %s done: %s", job_id, report["decision"]["reason"])
         finally:
-            shutil.rmtree(work_dir, ignore_errors=True)
+            remove_work_dir(work_dir)
             # A training process killed while saving leaves its hidden folder; never a version.
             shutil.rmtree(app.extensions["model_store"].models_dir / f".tmp-{job_id}",
                           ignore_errors=True)
         return job_rows.get(conn, job_id)
 
 
+def _fail(database, conn: Connection, job_id: str, reason: str) -> None:
+    """Mark the job failed; retried on a fresh connection, and logged when even that fails."""
+    target = conn
+    for attempt in range(3):
+        try:
+            job_rows.fail(target, job_id, reason)
+            return
+        except sqlite3.Error as err:
+            log.error("cannot mark retrain job %s failed (attempt %d): %s", job_id, attempt + 1,
+                      storage_cause(err) or type(err).__name__)
+            time.sleep(0.2 * (attempt + 1))
+            with contextlib.suppress(sqlite3.Error):
+                target = database.connect()
+
+
+def remove_work_dir(work_dir: Path) -> None:
+    """Remove a job's work folder (it holds the examples in plain text); log if that fails."""
+    shutil.rmtree(work_dir, ignore_errors=True)
+    if work_dir.exists():
+        log.error("could not remove the work folder of job %s; it holds example texts",
+                  work_dir.name)
+
+
 def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
-                    progress: ProgressCallback) -> dict:
+                    progress: ProgressCallback, promote_anyway: str | None = None) -> dict:
     config = app.config
     store = app.extensions["model_store"]
     if not Path(config["REGRESSION_SET"]).is_file():
@@ -118,7 +156,8 @@ def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
     progress(0.02, "starting")
 
     active_before = store.active_version
-    result = _run_worker(job_id, conn, progress, timeout=float(config["RETRAIN_TIMEOUT"]), argv=[
+    result = _run_worker(job_id, conn, progress, timeout=float(config["RETRAIN_TIMEOUT"]),
+                         key=store.signer.key_hex(), argv=[
         "--training-data", str(config["TRAINING_DATA_DIR"]),
         "--examples", str(examples_file),
         "--regression-set", str(config["REGRESSION_SET"]),
@@ -127,6 +166,11 @@ def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
         "--cv-folds", str(int(config["RETRAIN_CV_FOLDS"])),
         *(["--active-version", active_before] if active_before else []),
     ])
+    try:
+        store.record(result["version"], example_ids=[e["id"] for e in extra])
+    except (ModelStoreError, classifier.ModelFileError, sqlite3.Error) as err:
+        raise RetrainFailed(f"the candidate {result['version']} could not be recorded: "
+                            f"{type(err).__name__}; the active model is unchanged") from None
     report = {
         "candidate_version": result["version"],
         "active_version_before": active_before,
@@ -137,6 +181,9 @@ def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
     }
     progress(0.95, "gate")
     decision = gate(result["regression"], max_drop=float(config["GATE_MAX_DROP"]))
+    if promote_anyway and not decision["promote"]:
+        decision = {**decision, "promote": True,
+                    "reason": f"promoted although the gate would not have: {promote_anyway}"}
     if decision["promote"] and store.active_version != active_before:
         decision = {**decision, "promote": False,
                     "reason": f"not promoted: the active model changed from {active_before} to "
@@ -151,6 +198,11 @@ def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
     report["decision"] = {"promoted": decision["promote"], **{k: v for k, v in decision.items()
                                                               if k != "promote"}}
     report["active_version"] = store.active_version
+    keep = int(config.get("KEEP_MODEL_VERSIONS", 5))
+    try:
+        report["deleted_versions"] = store.prune(keep=keep)
+    except (ModelStoreError, OSError, sqlite3.Error) as err:
+        log.error("could not delete old model versions: %s", type(err).__name__)
     return report
 
 
@@ -180,8 +232,8 @@ def worker_command(argv: list[str]) -> list[str]:
 
 
 def _run_worker(job_id: str, conn: Connection, progress: ProgressCallback, *,
-                timeout: float, argv: list[str]) -> dict:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+                timeout: float, key: str, argv: list[str]) -> dict:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", KEY_ENV: key}
     timed_out = threading.Event()
     stderr_tail: list[str] = []
     result = error = None
@@ -246,7 +298,8 @@ def _exception_name(stderr_tail: list[str]) -> str | None:
 
 def _keep_tail(stream, tail: list[str], keep: int = 20) -> None:
     # The worker's stderr ends in a traceback if it crashed; only the exception's type is used.
-    with contextlib.suppress(ValueError, OSError):  # closed under us once the worker has ended
+    # On a busy machine the pipe may be closed (the job ended) before this thread has read it all.
+    with contextlib.suppress(ValueError, OSError):
         for line in stream:
             if line.strip():
                 tail.append(line.rstrip()[:500])
@@ -268,7 +321,7 @@ def _write_private(path: Path, lines) -> None:
             fh.write(line + "\n")
 
 
-def _clean_stale_work_dirs(app: Flask, conn: Connection) -> None:
+def clean_work_dirs(app: Flask, conn: Connection) -> None:
     """Remove work folders (example copies) of jobs that are over, e.g. after a crash."""
     root = Path(app.config["DATA_DIR"]) / "jobs"
     if not root.is_dir():
@@ -276,7 +329,7 @@ def _clean_stale_work_dirs(app: Flask, conn: Connection) -> None:
     for folder in root.iterdir():
         job = job_rows.get(conn, folder.name)
         if job is None or job["state"] not in job_rows.UNFINISHED:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_work_dir(folder)
 
 
 def _flag(value) -> bool:
@@ -305,3 +358,6 @@ def init_app(app: Flask) -> None:
             log.error("cannot follow the ACTIVE model version: %s", err)
 
     app.before_request(follow)
+    # A retraining killed with its server leaves its work folder (examples in plain text).
+    with contextlib.closing(app.extensions["db"].connect()) as conn:
+        clean_work_dirs(app, conn)

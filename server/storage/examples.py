@@ -5,7 +5,7 @@ Plain SQL over a connection; scrubbing, the dedupe key and the review rules are
 """
 from __future__ import annotations
 
-from .connection import Connection, checkpoint, now
+from .connection import Connection, now
 
 STATES = ("new", "accepted", "rejected")
 
@@ -55,12 +55,9 @@ def set_review(conn: Connection, example_id: int, *, label: int, category: str |
                  (label, category, state, text_key, reviewed_by, now(), example_id))
 
 
-def delete(conn: Connection, example_id: int) -> bool:
-    """Erase an example for good: the row, and (secure_delete, checkpoint) its bytes on disk."""
-    removed = conn.execute("DELETE FROM examples WHERE id = ?", (example_id,)).rowcount > 0
-    if removed:
-        checkpoint(conn)
-    return removed
+def remove_row(conn: Connection, example_id: int) -> bool:
+    """Delete an example's row (secure_delete overwrites its bytes); the caller checkpoints the log."""
+    return conn.execute("DELETE FROM examples WHERE id = ?", (example_id,)).rowcount > 0
 
 
 def for_training(conn: Connection, *, states: tuple[str, ...]) -> list[dict]:
