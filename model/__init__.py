@@ -1,9 +1,11 @@
 """Reageerwijzer's text classifier: is a post discriminatory, hurtful or threatening?
 
 It pre-fills the guideline's first question; the social worker confirms or corrects it.
-A linear model on word and character n-grams of normalised text (see ``_pipeline``), fast
-enough to answer one post in well under a millisecond and simple enough to explain: every
-prediction comes with the words of the post that pushed the score most.
+Two views of the text, fused (see ``_hybrid``): a linear model on word and character n-grams
+of normalised text (``_pipeline``), which knows the words of the training set and explains
+itself word by word, and a multilingual sentence encoder (``_encoder``), which knows what
+sentences mean. Every "yes" comes with the words of the post that pushed it towards harmful.
+Encodings of training texts are cached (``model.encodings``).
 
 Typical use::
 
@@ -11,7 +13,7 @@ Typical use::
     model = train(dataset)
     save(model, "models/v1")
     model = load("models/v1", root="models")
-    model.classify("...")  # {"label", "score", "threshold", "categories", "explanation"}
+    model.classify("...")  # {"label", "score", "threshold", "confidence", "categories", "explanation"}
 """
 from __future__ import annotations
 
@@ -29,13 +31,15 @@ from ._persist import (
     read_sidecar,
     save,
 )
-from ._train import cross_validate, train
+from ._encoder import EncoderVersionError, SentenceEncoder
+from ._train import cache_encodings, cross_validate, train
 
 __all__ = [
     "CATEGORIES",
     "LABELS",
     "LANGUAGES",
     "DataError",
+    "EncoderVersionError",
     "Dataset",
     "Example",
     "ModelFileError",
@@ -44,6 +48,8 @@ __all__ = [
     "ModelPathError",
     "ModelVersionError",
     "PostClassifier",
+    "SentenceEncoder",
+    "cache_encodings",
     "cross_validate",
     "evaluate",
     "load",

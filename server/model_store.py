@@ -183,7 +183,8 @@ class ModelStore:
 
     # -- startup ---------------------------------------------------------------------------
 
-    def open(self, *, training_data_dir: str | os.PathLike) -> None:
+    def open(self, *, training_data_dir: str | os.PathLike,
+             encodings: str | os.PathLike | None = None) -> None:
         """Load the active version; on a first start, train, save and activate one.
 
         Raises ModelStoreError or a model.ModelFileError (checksum, version, missing file)
@@ -198,7 +199,7 @@ class ModelStore:
                 log.warning("no %s file in %s; activating the newest version %s",
                             ACTIVE_FILE, self.models_dir, active)
             else:
-                active = self.add(train_from(training_data_dir))
+                active = self.add(train_from(training_data_dir, encodings=encodings))
             self.activate(active)
             return
         path = self.models_dir / active
@@ -209,19 +210,21 @@ class ModelStore:
         log.info("serving model version %s", active)
 
 
-def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostClassifier:
+def train_from(training_data_dir: str | os.PathLike, *, progress=None,
+               encodings: str | os.PathLike | None = None) -> PostClassifier:
     """Train a model on the examples in ``training_data_dir`` (logs counts, never texts)."""
     dataset = classifier.load_dataset(training_data_dir)
     counts = dataset.counts
     log.warning("training a model on %d examples from %s (labels %s, languages %s)",
                 len(dataset), training_data_dir, counts["by_label"], counts["by_lang"])
-    return classifier.train(dataset, progress=progress)
+    return classifier.train(dataset, progress=progress, encodings=encodings)
 
 
 def init_app(app: Flask) -> None:
     """Open DATA_DIR/models (training a first model if there is none) and attach the store."""
     store = ModelStore(Path(app.config["DATA_DIR"]) / "models")
-    store.open(training_data_dir=app.config["TRAINING_DATA_DIR"])
+    store.open(training_data_dir=app.config["TRAINING_DATA_DIR"],
+               encodings=Path(app.config["DATA_DIR"]) / "encodings")
     app.extensions["model_store"] = store
 
 

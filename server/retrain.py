@@ -110,6 +110,7 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
         "--examples", str(examples_file),
         "--regression-set", str(config["REGRESSION_SET"]),
         "--models-dir", str(store.models_dir),
+        "--encodings-dir", str(Path(config["DATA_DIR"]) / "encodings"),
         "--job-id", job_id,
         "--cv-folds", str(int(config["RETRAIN_CV_FOLDS"])),
         *(["--active-version", active_before] if active_before else []),

@@ -2,20 +2,15 @@
 
 Every sentence here was written for these tests (none is in training_data/). Each test holds
 one phenomenon the classifier must get right for the guideline's first question to be useful.
+The model is trained once per session (``real_model`` in conftest): these tests are ``slow``.
 """
-from pathlib import Path
-
 import pytest
 
 import model
 
-TRAINING_DATA = Path(__file__).resolve().parent.parent / "training_data"
+from .conftest import TRAINING_DATA
 
-
-@pytest.fixture(scope="session")
-def real_model():
-    """The model trained on the project's own training data, once per test session."""
-    return model.train(model.load_dataset(TRAINING_DATA))
+pytestmark = pytest.mark.slow
 
 
 def label(real_model, text: str) -> int:
