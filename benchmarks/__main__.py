@@ -83,6 +83,11 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
             _log("in-process classify")
             corpus = _inprocess.load_corpus(regression_set, training_dir)
             results["inprocess"] = _inprocess.run(store, corpus=corpus, quick=quick)
+            _log("in-process classify, the n-gram model alone (trained here, side by side)")
+            import model
+            ngram = model.train(model.load_dataset(training_dir), params={"encoder": None})
+            results["inprocess_ngram_only"] = _inprocess.measure(ngram, corpus=corpus, quick=quick)
+            del ngram
         active = store.active_version
         del store
         if "http" in sections:

@@ -10,6 +10,7 @@ from sklearn.pipeline import Pipeline
 
 from ._data import CATEGORIES
 from ._explain import FastScorer, explanation
+from ._highlight import FusedHighlighter
 from ._normalize import EMAIL, URL, USER, tokenize
 
 LABELS = {0: "not discriminatory, hurtful or threatening",
@@ -102,9 +103,8 @@ class PostClassifier:
             views, fused = self.pipeline.named_steps["views"], self.pipeline.named_steps["classify"]
             z_encoder = float(fused.encoder_logit(views.encode([text]))[0])
             z = fused.combine(ngram.logit, z_encoder)
-            scale = fused.ngram_scale(ngram.logit, z_encoder)
         else:
-            z, scale = ngram.logit, 1.0
+            z = ngram.logit
         score = _sigmoid(z)
         label = int(score >= self.threshold)
         result = {"label": label, "score": score, "threshold": self.threshold,
@@ -113,9 +113,19 @@ class PostClassifier:
         if self.constant_category is not None:
             result["categories"][self.constant_category] = score
         if explain:
-            result["explanation"] = (explanation(text, ngram.tokens, ngram.per_token, scale=scale)
-                                     if label == 1 else [])
+            if label == 0:
+                result["explanation"] = []
+            elif self.hybrid:
+                result["explanation"] = self._highlighter().explain(text, ngram, z_encoder)
+            else:
+                result["explanation"] = explanation(text, ngram.tokens, ngram.per_token)
         return result
+
+    def _highlighter(self) -> FusedHighlighter:
+        highlighter = self.__dict__.get("_highlights")
+        if highlighter is None:
+            highlighter = self._highlights = FusedHighlighter(self)
+        return highlighter
 
     def _empty_result(self, explain: bool) -> dict:
         result = {"label": 0, "score": 0.0, "threshold": self.threshold,
@@ -169,6 +179,7 @@ class PostClassifier:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_scorer"] = None
+        state.pop("_highlights", None)
         return state
 
     def __setstate__(self, state: dict) -> None:

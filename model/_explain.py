@@ -230,13 +230,20 @@ def explanation(text: str, tokens: list[Token], per_token: np.ndarray, *,
     n-gram view in the fused score). Stop words, first names and words of one or two letters
     are not shown (see STOP_WORDS, FIRST_NAMES).
     """
+    ranked = sorted(term_weights(text, tokens, per_token, scale=scale).items(),
+                    key=lambda item: -item[1])
+    return [{"term": term, "weight": round(weight, 4)}
+            for term, weight in ranked[:MAX_TERMS] if weight >= 5e-5]
+
+
+def term_weights(text: str, tokens: list[Token], per_token: np.ndarray, *,
+                 scale: float = 1.0) -> dict[str, float]:
+    """Summed contribution (times ``scale``) per showable word, keyed by its spelling in ``text``."""
     per_term: dict[str, float] = defaultdict(float)
     for token, weight in zip(tokens, per_token.tolist()):
         if _shown(token.norm):
             per_term[text[token.start:token.end]] += weight * scale
-    ranked = sorted(per_term.items(), key=lambda item: -item[1])
-    return [{"term": term, "weight": round(weight, 4)}
-            for term, weight in ranked[:MAX_TERMS] if weight >= 5e-5]
+    return dict(per_term)
 
 
 def _shown(norm: str) -> bool:

@@ -8,23 +8,13 @@ word from a list the caller gives), that slur must be among the highlights.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from ._classifier import PostClassifier
+from ._highlight import without_terms
 from ._normalize import tokenize
 
-
-def without_terms(text: str, terms: Iterable[str]) -> str:
-    """``text`` with every occurrence of each term (as a whole token) cut out."""
-    spans = set(terms)
-    kept, last = [], 0
-    for token in tokenize(text):
-        if text[token.start:token.end] in spans:
-            kept.append(text[last:token.start])
-            last = token.end
-    kept.append(text[last:])
-    return re.sub(r"\s{2,}", " ", "".join(kept)).strip()
+__all__ = ["faithfulness", "without_terms"]
 
 
 def faithfulness(model: PostClassifier, texts: Sequence[str], *,

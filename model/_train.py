@@ -14,6 +14,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
+from ._augment import skeletons
 from ._classifier import PostClassifier
 from ._data import CATEGORIES, Dataset
 from ._encoder import DEFAULT_ENCODER, SentenceEncoder
@@ -54,6 +55,8 @@ DEFAULT_PARAMS = {
     "encoder": DEFAULT_ENCODER,
     "fusion": "stack",
     "encoder_C": 1.0,
+    # Train on the stop-word skeletons of harmful examples as harmless too (see _augment).
+    "erasure_augmentation": True,
 }
 PIPELINE_PARAMS = ("C", "word_ngrams", "char_ngrams", "word_min_df", "char_min_df", "word_weight",
                    "cues", "max_word_features", "max_char_features", "class_weight",
@@ -75,39 +78,47 @@ def train(dataset: Dataset, *, params: dict | None = None,
     if len(set(y.tolist())) < 2:
         raise ValueError("the training data needs examples of both labels (0 and 1)")
     started = time.perf_counter()
-    say(f"fitting on {len(dataset)} examples")
+    texts, categories = dataset.texts, dataset.categories
+    n = len(texts)
+    extra = skeletons(dataset) if p["erasure_augmentation"] else []
+    if extra:
+        texts, categories = texts + extra, categories + ["none"] * len(extra)
+        y = np.concatenate([y, np.zeros(len(extra), dtype=y.dtype)])
+    say(f"fitting on {len(dataset)} examples (and {len(extra)} stop-word skeletons)")
     full = build_pipeline(folds=p["calibration_folds"], random_state=p["random_state"],
                           **{k: p[k] for k in PIPELINE_PARAMS})
     features = Pipeline(full.steps[:-1])
-    X = features.fit_transform(dataset.texts)  # noqa: N806 (scikit-learn's names)
+    X = features.fit_transform(texts)  # noqa: N806 (scikit-learn's names)
     compact_vocabularies(features.named_steps["features"])
     info_views = {}
     if p["encoder"]:
         encoder = SentenceEncoder(p["encoder"])
-        encoding = open_cache(encodings, encoder).encode(dataset.texts, progress=say)
+        encoding = open_cache(encodings, encoder).encode(texts, progress=say)
         clf = FusedClassifier(C=p["C"], encoder_C=p["encoder_C"], folds=p["calibration_folds"],
                               fusion=p["fusion"], class_weight=p["class_weight"],
                               random_state=p["random_state"]).fit(Views(X, encoding), y)
         pipeline = Pipeline([("views", TextViews(features, encoder)), ("classify", clf)])
-        info_views = {name: _oof_metrics(y, proba, clf.ngram_.threshold_ if name == "ngram"
-                                         else 0.5)
+        info_views = {name: _oof_metrics(y[:n], proba[:n], clf.ngram_.threshold_
+                                         if name == "ngram" else 0.5)
                       for name, proba in clf.view_oof_.items()}
     else:
         encoder = None
         clf = full.named_steps["classify"].fit(X, y)
         pipeline = Pipeline([*features.steps, ("classify", clf)])
-    category_model, constant = _fit_categories(X, y, dataset.categories, p)
+    category_model, constant = _fit_categories(X, y, categories, p)
     blocks = dict(features.named_steps["features"].transformer_list)
     info = {
         "training_data": {"sha256": dataset.sha256, "files": list(dataset.files),
                           "counts": dataset.counts},
         "parameters": p,
         "encoder": encoder.describe() if encoder else None,
+        "augmentation": {"skeletons": len(extra)},
         "features": {**{name: len(vectorizer.vocabulary_) for name, vectorizer in blocks.items()},
                      **({"encoding": encoder.dim} if encoder else {})},
         # Slightly optimistic (the vocabulary saw every row and the threshold was picked on
         # these same predictions); cross_validate() gives the honest estimate.
-        "metrics": {"out_of_fold": {**_oof_metrics(y, clf.oof_proba_, clf.threshold_),
+        # On the examples only, not the skeletons.
+        "metrics": {"out_of_fold": {**_oof_metrics(y[:n], clf.oof_proba_[:n], clf.threshold_),
                                     **({"views": info_views} if info_views else {})},
                     "calibration": clf.calibration_},
         "training_seconds": round(time.perf_counter() - started, 2),
@@ -124,15 +135,24 @@ def _oof_metrics(y: np.ndarray, proba: np.ndarray, threshold: float) -> dict:
             "ece": round(expected_calibration_error(np.asarray(proba, dtype=float), y), 4)}
 
 
-def cache_encodings(texts, encodings: Encodings, *, params: dict | None = None,
-                    progress: Progress | None = None) -> None:
-    """Encode into the cache ``encodings`` the texts it lacks (nothing for an n-gram model).
+def cache_encodings(data: Dataset | list[str], encodings: Encodings, *,
+                    params: dict | None = None, progress: Progress | None = None) -> None:
+    """Encode into the cache ``encodings`` what training on ``data`` needs and it lacks.
 
-    Run it before training in several processes at once, so no text is encoded twice.
+    Run it before training in several processes at once, so no text is encoded twice. For a
+    Dataset that includes the skeletons training adds (see _augment).
     """
-    encoder = {**DEFAULT_PARAMS, **(params or {})}["encoder"]
-    if encoder:
-        open_cache(encodings, SentenceEncoder(encoder)).encode(list(texts), progress=progress)
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    if not p["encoder"]:
+        return
+    texts = training_texts(data, params=p) if isinstance(data, Dataset) else list(data)
+    open_cache(encodings, SentenceEncoder(p["encoder"])).encode(texts, progress=progress)
+
+
+def training_texts(dataset: Dataset, *, params: dict | None = None) -> list[str]:
+    """Every text a training on ``dataset`` encodes: the examples, then their skeletons."""
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    return dataset.texts + (skeletons(dataset) if p["erasure_augmentation"] else [])
 
 
 _open_caches: dict = {}  # (folder, encoder ident) -> EncodingCache
@@ -196,7 +216,7 @@ def cross_validate(dataset: Dataset, *, folds: int = 5, params: dict | None = No
         with process_pool(min(n_jobs, folds)) as own:
             return cross_validate(dataset, folds=folds, params=params, progress=progress,
                                   pool=own, encodings=encodings)
-    cache_encodings(dataset.texts, encodings, params=p, progress=say)
+    cache_encodings(dataset, encodings, params=p, progress=say)
     if pool is not None:
         futures = [pool.submit(_fold, dataset, train_idx, test_idx, p, encodings)
                    for train_idx, test_idx in splits]

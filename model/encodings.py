@@ -8,7 +8,8 @@ version and the sha256 of the text as the encoder sees it (``SentenceEncoder.key
   that met new texts adds one file (``keys``: n x 32 bytes, ``vectors``: n x dim float16).
   Many small files are merged into one now and then.
 - ``model/precomputed/<encoder>-<version>.npz``: shipped in the repository, the encodings of
-  every text in ``training_data/``, so the first start on a fresh machine trains in seconds
+  every text training on ``training_data/`` encodes (the examples and their stop-word
+  skeletons, see _augment), so the first start on a fresh machine trains in seconds
   instead of minutes. It is made by ``python -m model.encodings build`` and is only read.
 
 A text that is in neither is encoded and added to the first. Vectors are stored as float16
@@ -189,12 +190,13 @@ def read_segment(path: Path, encoder: SentenceEncoder) -> tuple[np.ndarray, np.n
 
 def build(data_dir: str | os.PathLike, out: str | os.PathLike | None = None, *,
           encoder: SentenceEncoder | None = None) -> Path:
-    """Encode every text of ``data_dir`` (as training loads it) into one file, sorted by key."""
+    """Encode every text training on ``data_dir`` encodes into one file, sorted by key."""
     from ._data import load_dataset
+    from ._train import training_texts
 
     encoder = encoder or SentenceEncoder(DEFAULT_ENCODER)
     out = Path(out) if out else precomputed_path(encoder)
-    texts = load_dataset(data_dir).texts
+    texts = training_texts(load_dataset(data_dir))
     # Reuse what the current file has; a text that left the training data is not kept.
     cache = EncodingCache(None, encoder, shipped=out if out.is_file() else None)
     say = lambda message: print(f"reageerwijzer: {message}", file=sys.stderr, flush=True)  # noqa: E731
@@ -227,8 +229,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         from ._data import load_dataset
         encoder = SentenceEncoder(DEFAULT_ENCODER)
+        from ._train import training_texts
         cache = EncodingCache(None, encoder)
-        texts = load_dataset(args.data).texts
+        texts = training_texts(load_dataset(args.data))
         missing = sum(SentenceEncoder.key(t) not in cache._index for t in texts)
         print(f"{precomputed_path(encoder)}: {len(cache)} encodings; {missing} of "
               f"{len(texts)} training texts missing")

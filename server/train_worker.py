@@ -66,7 +66,7 @@ def _train_candidate(args: argparse.Namespace, progress, pool) -> dict:
     # The final fit runs in the pool's processes next to the cross-validation folds: on a
     # two-core machine about two thirds of the wall time of doing them one after another.
     encodings = args.encodings_dir
-    model.cache_encodings(dataset.texts, encodings)  # new texts encoded once, here, for all fits
+    model.cache_encodings(dataset, encodings)  # new texts encoded once, here, for all fits
     final = pool.submit(model.train, dataset, encodings=encodings)
     cv = _cross_validate(dataset, folds=args.cv_folds, progress=progress, pool=pool, encodings=encodings)
     progress(0.65, "training")
