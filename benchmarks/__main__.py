@@ -39,10 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarks: {err}", file=sys.stderr)
         return 2
     from . import _report
-    print(_report.table(results))
-    if args.json:
+    if args.json:  # first: the figures survive a problem with the table
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
                                    encoding="utf-8")
+    print(_report.table(results))
     if args.markdown:
         Path(args.markdown).write_text(_report.markdown(results) + "\n", encoding="utf-8")
     return 0 if all(t["result"] != "FAIL" for t in results["targets"]) else 1

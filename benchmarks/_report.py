@@ -31,10 +31,11 @@ def table(results: dict) -> str:
         for row in http["runs"]:
             c, h = row["classify"], row["health"]
             errors = c["errors"] + (c["unaccepted_connections_midrun"] or 0)
-            lines.append(f"  {row['connections']:>7} {c['requests_per_s']:>7.0f} {c['p50_ms']:>7.2f}"
-                         f" {c['p99_ms']:>7.2f} {errors:>7} | {h['requests_per_s']:>12.0f}"
-                         f" {c['ratio_to_health']:>6.2f} | {_f(c['server_cpu_ms_per_request'], 3):>17}"
-                         f" {c['other_cpu_cores']:>10.2f}")
+            # A run in which no request finished has no latencies: shown as "-".
+            lines.append(f"  {row['connections']:>7} {_f(c['requests_per_s'], 0):>7} {_f(c['p50_ms']):>7}"
+                         f" {_f(c['p99_ms']):>7} {errors:>7} | {_f(h['requests_per_s'], 0):>12}"
+                         f" {_f(c['ratio_to_health']):>6} | {_f(c['server_cpu_ms_per_request'], 3):>17}"
+                         f" {_f(c['other_cpu_cores']):>10}")
         lines.append("  (errors: socket errors + non-2xx + connections left unaccepted; other CPU: cores"
                      " busy with other processes)")
     training = results.get("training")
@@ -116,10 +117,10 @@ def markdown(results: dict) -> str:
         for row in http["runs"]:
             c, h = row["classify"], row["health"]
             errors = c["errors"] + (c["unaccepted_connections_midrun"] or 0)
-            out.append(f"| {row['connections']} | {c['requests_per_s']:.0f} | {c['p50_ms']:.2f} | "
-                       f"{c['p99_ms']:.2f} | {errors} | {h['requests_per_s']:.0f} | "
-                       f"{c['ratio_to_health']:.2f} | {_f(c['server_cpu_ms_per_request'], 2)} | "
-                       f"{c['other_cpu_cores']:.2f} cores |")
+            out.append(f"| {row['connections']} | {_f(c['requests_per_s'], 0)} | {_f(c['p50_ms'])} | "
+                       f"{_f(c['p99_ms'])} | {errors} | {_f(h['requests_per_s'], 0)} | "
+                       f"{_f(c['ratio_to_health'])} | {_f(c['server_cpu_ms_per_request'], 2)} | "
+                       f"{_f(c['other_cpu_cores'])} cores |")
         out.append("")
     training = results.get("training")
     if training:
