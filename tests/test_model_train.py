@@ -27,7 +27,9 @@ def dataset():
 def test_the_model_learns_the_fixture(small_model, dataset):
     assert 0.05 <= small_model.threshold <= 0.95
     metrics = evaluate(small_model, dataset.texts, dataset.labels)
-    assert metrics["accuracy"] > 0.95  # training data: a sanity check, not a measurement
+    # Training data: a sanity check, not a measurement (the stop-word skeletons trained as
+    # harmless make a few very short harmful rows harder to fit).
+    assert metrics["accuracy"] > 0.9
     assert small_model.info["metrics"]["out_of_fold"]["macro_f1"] > 0.6
     assert small_model.info["training_data"]["sha256"] == dataset.sha256
 
@@ -121,14 +123,16 @@ def test_word_contributions_add_up_to_the_ngram_log_odds(small_model):
     _features, linear = small_model.ngram_parts()
     assert ngram.per_token.sum() == pytest.approx(ngram.logit - float(linear.intercept_[0]),
                                                   abs=1e-9)
-    # The displayed weights are those contributions in the fused log-odds.
+    # A displayed weight is that share in the fused log-odds plus a share of the encoder's
+    # evidence, which is never negative (see _highlight).
     result = small_model.classify(text)
     fused = small_model.pipeline.named_steps["classify"]
     shown = {item["term"]: item["weight"] for item in result["explanation"]}
+    assert shown
     for token, share in zip(ngram.tokens, ngram.per_token):
         term = text[token.start:token.end]
         if term in shown:
-            assert shown[term] == pytest.approx(share * fused.weights_["ngram"], abs=1e-4)
+            assert shown[term] >= share * fused.weights_["ngram"] - 1e-4
 
 
 @pytest.mark.parametrize("text", ["!!!", ".", "😀", "🤮🤮 !!", "   ...  ", "@jan", "@jan @piet https://x.nl"])
