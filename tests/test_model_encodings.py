@@ -102,10 +102,11 @@ def test_many_small_cache_files_are_merged(tmp_path, encoder, monkeypatch):
 def test_training_takes_encodings_from_the_cache(tmp_path):
     dataset = model.load_dataset(TRAINING_DATA.parent / "tests" / "fixtures" / "training_small")
     model.train(dataset, encodings=tmp_path)
-    cache = EncodingCache(tmp_path, SentenceEncoder(), shipped=False)
     from model._train import training_texts
     texts = training_texts(dataset)  # the examples and their stop-word skeletons
-    assert len(cache) == len({SentenceEncoder.key(t) for t in texts}) > len(dataset)
+    # What the shipped file lacked was written to the folder.
+    assert len(EncodingCache(tmp_path, SentenceEncoder(), shipped=False)) > 0
+    cache = EncodingCache(tmp_path, SentenceEncoder())
     cache.encode(texts)
     assert cache.misses == 0  # a retraining on the same texts encodes nothing
 
