@@ -7,9 +7,9 @@ words in proportion to how harmful each looks alone. That is what puts a slur am
 highlights even where the n-grams learnt it from counter-speech that quotes it.
 
 Shown are the words with at least SHOWN_FRACTION of the strongest word's weight (at most
-MAX_TERMS), and more if needed to pass the check ERASER calls comprehensiveness: the post is
-scored again with its top 1, 2, ... MAX_TERMS words deleted (one batch), and at least the
-shortest list whose deletion takes the score below the threshold is shown.
+MAX_TERMS). Then the check ERASER calls comprehensiveness: the post is scored again with
+those words deleted; when it is still above the threshold, the list is extended to the
+MAX_TERMS strongest words, so the worker sees the rest of the evidence too.
 """
 from __future__ import annotations
 
@@ -42,8 +42,9 @@ class FusedHighlighter:
                   if w >= 5e-5][:MAX_TERMS]
         if not ranked:
             return []
-        strong = sum(w >= SHOWN_FRACTION * ranked[0][1] for _term, w in ranked)
-        keep = max(strong, self._shortest_comprehensive(text, [term for term, _w in ranked]))
+        keep = sum(w >= SHOWN_FRACTION * ranked[0][1] for _term, w in ranked)
+        if keep < len(ranked) and not self._comprehensive(text, [t for t, _w in ranked[:keep]]):
+            keep = len(ranked)
         return [{"term": term, "weight": round(w, 4)} for term, w in ranked[:keep]]
 
     def _weights(self, text: str, ngram: NgramScore, z_encoder: float) -> dict[str, float]:
@@ -81,12 +82,10 @@ class FusedHighlighter:
             memo.update(zip(todo, logits.tolist()))
         return {t: memo[t] for t in terms}
 
-    def _shortest_comprehensive(self, text: str, terms: list[str]) -> int:
-        """The smallest k whose top-k words, deleted, take the post below the threshold."""
-        variants = [without_terms(text, terms[:k]) for k in range(1, len(terms) + 1)]
-        scores = self._clf.scores(variants)
-        below = np.flatnonzero(scores < self._clf.threshold)
-        return int(below[0]) + 1 if len(below) else len(terms)
+    def _comprehensive(self, text: str, terms: list[str]) -> bool:
+        """Whether deleting ``terms`` from ``text`` takes its score below the threshold."""
+        return self._clf.classify(without_terms(text, terms), explain=False)["score"] < \
+            self._clf.threshold
 
 
 def without_terms(text: str, terms: Iterable[str]) -> str:

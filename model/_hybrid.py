@@ -25,6 +25,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import Pipeline
+from threadpoolctl import threadpool_limits
 
 from ._encoder import SentenceEncoder
 from ._pipeline import CalibratedLinearClassifier, choose_threshold
@@ -106,6 +107,12 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def fit(self, X: Views, y):  # noqa: N803
+        # One BLAS thread: the folds of a cross-validation train in parallel processes on few
+        # cores, and BLAS threads spinning against each other made these fits 2-5x slower.
+        with threadpool_limits(1, user_api="blas"):
+            return self._fit(X, y)
+
+    def _fit(self, X: Views, y):  # noqa: N803
         if self.fusion not in FUSIONS:
             raise ValueError(f"fusion must be one of {', '.join(FUSIONS)}, not {self.fusion!r}")
         y = np.asarray(y, dtype=int)
@@ -140,7 +147,9 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _encoder_model(self) -> LogisticRegression:
-        return LogisticRegression(C=self.encoder_C, class_weight=self.class_weight,
+        # tol 1e-3: 15 iterations instead of 40, a third of the time, the same scores to the
+        # third decimal (the stacker recalibrates them anyway).
+        return LogisticRegression(C=self.encoder_C, class_weight=self.class_weight, tol=1e-3,
                                   max_iter=3000, random_state=self.random_state)
 
     # -- scoring -------------------------------------------------------------------------
