@@ -106,34 +106,36 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.random_state = random_state
 
-    def fit(self, X: Views, y):  # noqa: N803
+    def fit(self, X: Views, y, sample_weight=None):  # noqa: N803
         # One BLAS thread: the folds of a cross-validation train in parallel processes on few
         # cores, and BLAS threads spinning against each other made these fits 2-5x slower.
         with threadpool_limits(1, user_api="blas"):
-            return self._fit(X, y)
+            return self._fit(X, y, sample_weight)
 
-    def _fit(self, X: Views, y):  # noqa: N803
+    def _fit(self, X: Views, y, sample_weight):  # noqa: N803
         if self.fusion not in FUSIONS:
             raise ValueError(f"fusion must be one of {', '.join(FUSIONS)}, not {self.fusion!r}")
         y = np.asarray(y, dtype=int)
         self.classes_ = np.array([0, 1])
         self.ngram_ = CalibratedLinearClassifier(C=self.C, folds=self.folds,
                                                  class_weight=self.class_weight,
-                                                 random_state=self.random_state).fit(X.ngrams, y)
+                                                 random_state=self.random_state).fit(
+            X.ngrams, y, sample_weight=sample_weight)
+        weights = {} if sample_weight is None else {"sample_weight": sample_weight}
         # The same folds as the n-gram calibration, so both out-of-fold scores of a row come
         # from models that did not see it.
         folds = min(self.folds, int(np.bincount(y, minlength=2).min()))
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
         z_ngram = _logit(self.ngram_.oof_proba_)
         z_encoder = cross_val_predict(self._encoder_model(), X.encoding, y, cv=cv,
-                                      method="decision_function")
-        self.encoder_ = self._encoder_model().fit(X.encoding, y)
+                                      method="decision_function", params=weights)
+        self.encoder_ = self._encoder_model().fit(X.encoding, y, **weights)
         oof = np.column_stack([z_ngram, z_encoder])
         if self.fusion == "stack":
-            self.weights_ = _stack_weights(oof, y)
+            self.weights_ = _stack_weights(oof, y, weights)
             # The combiner's own out-of-fold scores (3 numbers, barely optimistic, but honest).
             fused = cross_val_predict(LogisticRegression(C=1.0), oof, y, cv=cv,
-                                      method="predict_proba")[:, 1]
+                                      method="predict_proba", params=weights)[:, 1]
         else:
             self.weights_ = _late_weights(oof, y)
             fused = expit(self._combine(oof[:, 0], oof[:, 1]))
@@ -194,8 +196,8 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
         return (self.predict_proba(X)[:, 1] >= self.threshold_).astype(int)
 
 
-def _stack_weights(oof: np.ndarray, y: np.ndarray) -> dict:
-    meta = LogisticRegression(C=1.0).fit(oof, y)
+def _stack_weights(oof: np.ndarray, y: np.ndarray, weights: dict) -> dict:
+    meta = LogisticRegression(C=1.0).fit(oof, y, **weights)
     return {"kind": "stack", "ngram": float(meta.coef_[0, 0]),
             "encoder": float(meta.coef_[0, 1]), "intercept": float(meta.intercept_[0])}
 

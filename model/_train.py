@@ -55,8 +55,10 @@ DEFAULT_PARAMS = {
     "encoder": DEFAULT_ENCODER,
     "fusion": "stack",
     "encoder_C": 1.0,
-    # Train on the stop-word skeletons of harmful examples as harmless too (see _augment).
+    # Train on the stop-word skeletons of harmful examples as harmless too (see _augment),
+    # each with this weight (an example weighs 1).
     "erasure_augmentation": True,
+    "skeleton_weight": 1.0,
 }
 PIPELINE_PARAMS = ("C", "word_ngrams", "char_ngrams", "word_min_df", "char_min_df", "word_weight",
                    "cues", "max_word_features", "max_char_features", "class_weight",
@@ -81,9 +83,12 @@ def train(dataset: Dataset, *, params: dict | None = None,
     texts, categories = dataset.texts, dataset.categories
     n = len(texts)
     extra = skeletons(dataset) if p["erasure_augmentation"] else []
+    weights = None
     if extra:
         texts, categories = texts + extra, categories + ["none"] * len(extra)
         y = np.concatenate([y, np.zeros(len(extra), dtype=y.dtype)])
+        if p["skeleton_weight"] != 1.0:
+            weights = np.concatenate([np.ones(n), np.full(len(extra), p["skeleton_weight"])])
     say(f"fitting on {len(dataset)} examples (and {len(extra)} stop-word skeletons)")
     full = build_pipeline(folds=p["calibration_folds"], random_state=p["random_state"],
                           **{k: p[k] for k in PIPELINE_PARAMS})
@@ -96,14 +101,15 @@ def train(dataset: Dataset, *, params: dict | None = None,
         encoding = open_cache(encodings, encoder).encode(texts, progress=say)
         clf = FusedClassifier(C=p["C"], encoder_C=p["encoder_C"], folds=p["calibration_folds"],
                               fusion=p["fusion"], class_weight=p["class_weight"],
-                              random_state=p["random_state"]).fit(Views(X, encoding), y)
+                              random_state=p["random_state"]).fit(Views(X, encoding), y,
+                                                                  sample_weight=weights)
         pipeline = Pipeline([("views", TextViews(features, encoder)), ("classify", clf)])
         info_views = {name: _oof_metrics(y[:n], proba[:n], clf.ngram_.threshold_
                                          if name == "ngram" else 0.5)
                       for name, proba in clf.view_oof_.items()}
     else:
         encoder = None
-        clf = full.named_steps["classify"].fit(X, y)
+        clf = full.named_steps["classify"].fit(X, y, sample_weight=weights)
         pipeline = Pipeline([*features.steps, ("classify", clf)])
     category_model, constant = _fit_categories(X, y, categories, p)
     blocks = dict(features.named_steps["features"].transformer_list)
