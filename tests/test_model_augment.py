@@ -32,3 +32,11 @@ def test_training_adds_them_and_reports_on_the_examples_only(small_model):
     dataset = model.load_dataset(FIXTURES / "training_small")
     assert small_model.info["augmentation"]["skeletons"] == len(skeletons(dataset))
     assert small_model.info["training_data"]["counts"]["examples"] == len(dataset)
+
+
+def test_skeletons_can_weigh_less_than_examples():
+    dataset = model.load_dataset(FIXTURES / "training_small")
+    light = model.train(dataset, params={"skeleton_weight": 0.1})
+    full = model.train(dataset)
+    assert light.scores(["Al die zijn en moeten het uit"])[0] != \
+        full.scores(["Al die zijn en moeten het uit"])[0]
