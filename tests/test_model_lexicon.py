@@ -81,7 +81,9 @@ UNSEEN_CONTEMPT = [
 
 @pytest.fixture(scope="module")
 def lexicon_model():
-    return model.train(model.load_dataset(TRAINING_DATA), params={"cues": LEXICON_CUES})
+    # The lexicon is a cue of the n-gram view (off by default): measured on that view alone.
+    return model.train(model.load_dataset(TRAINING_DATA),
+                       params={"cues": LEXICON_CUES, "encoder": None})
 
 
 @pytest.mark.parametrize("text", UNSEEN_PRAISE)
@@ -101,9 +103,12 @@ def test_the_fast_path_reproduces_predict_proba_with_the_lexicon_cue(lexicon_mod
 
 
 def test_the_praise_word_carries_the_weight_against_the_label(lexicon_model):
-    weights = {item["term"]: item["weight"]
-               for item in lexicon_model.classify("Vrouwen zijn fantastisch")["explanation"]}
-    assert weights.get("fantastisch", 0) < 0
+    # Highlights show only words towards harmful; the word's share of the log-odds says it.
+    text = "Vrouwen zijn fantastisch"
+    ngram = lexicon_model._fast().score(text)
+    shares = {text[t.start:t.end]: w for t, w in zip(ngram.tokens, ngram.per_token)}
+    assert shares["fantastisch"] < 0
+    assert lexicon_model.classify(text)["explanation"] == []  # a "no" has no highlights
 
 
 def test_none_of_these_sentences_is_training_data():
