@@ -23,8 +23,12 @@ TWINS_NL = [
      "Het idee dat joden geldwolven zijn die alles controleren is een oud antisemitisch sprookje"),
     ("Vluchtelingen zijn ongedierte, gooi ze eruit",
      "Wie vluchtelingen ongedierte noemt, ontmenselijkt mensen die alles kwijt zijn"),
-    ("Moslims zijn ratten en horen niet in dit land",
-     "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen"),
+    # Known miss of the 2 December model (issue 9): counter-speech that repeats the slur with
+    # condemnation scores 0.90 ("walgelijk" and "ratten" both read as harm). Strict, so the
+    # test says so when a model gets it right.
+    pytest.param("Moslims zijn ratten en horen niet in dit land",
+                 "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen",
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: condemned slur")),
     ("Transgenders zijn gestoorde freaks",
      "Iemand noemde mijn transgender vriendin een gestoorde freak, ik heb het gemeld"),
 ]
@@ -63,7 +67,10 @@ def test_a_neutral_mention_of_a_group_is_not_flagged(real_model, text):
 
 NEGATED_HATE = [
     "Ik vind helemaal niet dat vluchtelingen minder waard zijn dan wij",
-    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn",
+    # Known miss of the 2 December model (issue 9): scored 0.52, "uncertain" (just over
+    # the threshold); strict, so the test says so when a model gets it right.
+    pytest.param("Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn",
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: negated hate, 0.52")),
     "I don't hate immigrants at all, they are our neighbours",
 ]
 
@@ -108,6 +115,9 @@ def test_the_explanation_highlights_the_obfuscated_word(real_model):
 
 def test_none_of_these_sentences_is_training_data():
     texts = {model.normalize(t) for t in model.load_dataset(TRAINING_DATA).texts}
-    written = [text for pair in TWINS_NL for text in pair]
-    written += OBFUSCATED + NEUTRAL_GROUP_MENTIONS + NEGATED_HATE + UNTARGETED_PROFANITY + THREATS
+    def values(case):  # a pytest.param holds its values apart
+        return list(getattr(case, "values", case if isinstance(case, tuple) else (case,)))
+    written = [text for pair in TWINS_NL for text in values(pair)]
+    for case in OBFUSCATED + NEUTRAL_GROUP_MENTIONS + NEGATED_HATE + UNTARGETED_PROFANITY + THREATS:
+        written += values(case)
     assert [text for text in written if model.normalize(text) in texts] == []
