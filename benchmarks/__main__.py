@@ -39,10 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarks: {err}", file=sys.stderr)
         return 2
     from . import _report
-    print(_report.table(results))
-    if args.json:
+    if args.json:  # first: the figures survive a problem with the table
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
                                    encoding="utf-8")
+    print(_report.table(results))
     if args.markdown:
         Path(args.markdown).write_text(_report.markdown(results) + "\n", encoding="utf-8")
     return 0 if all(t["result"] != "FAIL" for t in results["targets"]) else 1
@@ -86,6 +86,11 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
             _log("crafted texts: fuzzing for the slowest post of the longest accepted length")
             results["crafted"] = _crafted.run(store.model, typical_posts=corpus[:400],
                                               length=int(DEFAULTS["MAX_TEXT_CHARS"]), quick=quick)
+            _log("in-process classify, the n-gram model alone (trained here, side by side)")
+            import model
+            ngram = model.train(model.load_dataset(training_dir), params={"encoder": None})
+            results["inprocess_ngram_only"] = _inprocess.measure(ngram, corpus=corpus, quick=quick)
+            del ngram
         active = store.active_version
         del store
         if "http" in sections:

@@ -19,17 +19,10 @@ def table(results: dict) -> str:
                  f"{machine['memory_gib']} GiB, Python {machine['python']}, "
                  + ", ".join(f"{k} {v}" for k, v in machine["libraries"].items() if v))
     lines.append(f"load average at start/end: {meta['loadavg_start']:.2f} / {meta['loadavg_end']:.2f}")
-    inproc = results.get("inprocess")
-    if inproc:
-        lines += ["", "In-process classify (the server's call: score, categories, explanation)"]
-        t, n, c = inproc["typical"], inproc["typical_without_explanation"], inproc["corpus"]
-        lines.append(f"  typical post ({inproc['typical_post_chars']} chars): p50 {_f(t['p50_ms'], 3)} ms"
-                     f"  p99 {_f(t['p99_ms'], 3)} ms  (n={t['n']})")
-        lines.append(f"  same, without explanation:   p50 {_f(n['p50_ms'], 3)} ms  p99 {_f(n['p99_ms'], 3)} ms")
-        lines.append(f"  {c['texts']} different posts, each once: p50 {_f(c['p50_ms'], 3)} ms"
-                     f"  p99 {_f(c['p99_ms'], 3)} ms  ({_f(inproc['single_text_throughput_per_s'], 0)} posts/s)")
-        b = inproc["batch"]
-        lines.append(f"  batch scores() of {b['texts']} posts: {_f(b['throughput_per_s'], 0)} posts/s")
+    for key, title in (("inprocess", "the served hybrid model"),
+                       ("inprocess_ngram_only", "the n-gram model alone, same run")):
+        if results.get(key):
+            lines += _inprocess_lines(results[key], title)
     crafted = results.get("crafted")
     if crafted:
         lines.append(f"  crafted text ({crafted['length']} chars, worst of {crafted['texts_tried']} "
@@ -44,10 +37,11 @@ def table(results: dict) -> str:
         for row in http["runs"]:
             c, h = row["classify"], row["health"]
             errors = c["errors"] + (c["unaccepted_connections_midrun"] or 0)
-            lines.append(f"  {row['connections']:>7} {c['requests_per_s']:>7.0f} {c['p50_ms']:>7.2f}"
-                         f" {c['p99_ms']:>7.2f} {errors:>7} | {h['requests_per_s']:>12.0f}"
-                         f" {c['ratio_to_health']:>6.2f} | {_f(c['server_cpu_ms_per_request'], 3):>17}"
-                         f" {c['other_cpu_cores']:>10.2f}")
+            # A run in which no request finished has no latencies: shown as "-".
+            lines.append(f"  {row['connections']:>7} {_f(c['requests_per_s'], 0):>7} {_f(c['p50_ms']):>7}"
+                         f" {_f(c['p99_ms']):>7} {errors:>7} | {_f(h['requests_per_s'], 0):>12}"
+                         f" {_f(c['ratio_to_health']):>6} | {_f(c['server_cpu_ms_per_request'], 3):>17}"
+                         f" {_f(c['other_cpu_cores']):>10}")
         lines.append("  (errors: socket errors + non-2xx + connections left unaccepted; other CPU: cores"
                      " busy with other processes)")
     training = results.get("training")
@@ -60,6 +54,10 @@ def table(results: dict) -> str:
                 continue
             lines.append(f"  {fit['examples']:>8} {fit['train_seconds']:>6.1f} {fit['wall_seconds']:>8.1f}"
                          f" {fit['peak_rss_mb']:>12.0f} {fit['artifact_mb']:>12.2f}")
+        w = training.get("cache_warming")
+        if w:
+            lines.append(f"  (before these: encoding the {w['texts']} new texts once took "
+                         f"{_f(w['wall_seconds'], 1)} s; the fits and the retraining use that cache)")
         r = training["retrain"]
         lines.append(f"  retraining on {r['examples']} ({r['cv_folds']}-fold CV, fit, regression evaluation,"
                      f" save): {_f(r['wall_seconds'], 1)} s wall, {_f(r['cpu_seconds'], 1)} s CPU,"
@@ -78,18 +76,45 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _inprocess_lines(inproc: dict, title: str) -> list[str]:
+    lines = ["", f"In-process classify, {title} (the server's call: score, categories, explanation)"]
+    t, n, c, lg = (inproc["typical"], inproc["typical_without_explanation"], inproc["corpus"],
+                   inproc["long"])
+    lines.append(f"  long post ({inproc['long_post_chars']} chars, label {inproc['long_post_label']}):"
+                 f" p50 {_f(lg['p50_ms'], 3)} ms  p99 {_f(lg['p99_ms'], 3)} ms  (n={lg['n']})")
+    lines.append(f"  typical post ({inproc['typical_post_chars']} chars): p50 {_f(t['p50_ms'], 3)} ms"
+                 f"  p99 {_f(t['p99_ms'], 3)} ms  (n={t['n']})")
+    lines.append(f"  same, without explanation:   p50 {_f(n['p50_ms'], 3)} ms  p99 {_f(n['p99_ms'], 3)} ms")
+    lines.append(f"  {c['texts']} different posts, each once: p50 {_f(c['p50_ms'], 3)} ms"
+                 f"  p99 {_f(c['p99_ms'], 3)} ms  ({_f(inproc['single_text_throughput_per_s'], 0)} posts/s)")
+    b = inproc["batch"]
+    lines.append(f"  batch scores() of {b['texts']} posts: {_f(b['throughput_per_s'], 0)} posts/s")
+    lines.append("  where the time of the long post goes (p50 of each part):")
+    for part, ms in inproc["profile"].items():
+        lines.append(f"    {part:<45} {_f(ms, 3)} ms")
+    return lines
+
+
 def markdown(results: dict) -> str:
     """The README's tables: HTTP runs, training, and the targets with their verdicts."""
     out = []
-    inproc = results.get("inprocess")
-    if inproc:
-        t, c, b = inproc["typical"], inproc["corpus"], inproc["batch"]
-        out += ["| in-process classify | p50 | p99 |", "|---|---|---|",
-                (f"| typical post ({inproc['typical_post_chars']} chars), with explanation | "
-                 f"{t['p50_ms']:.3f} ms | {t['p99_ms']:.3f} ms |"),
-                f"| {c['texts']} different posts, each once | {c['p50_ms']:.3f} ms | {c['p99_ms']:.3f} ms |",
-                "", (f"Batch `scores()`: {b['throughput_per_s']:.0f} posts/s; one post at a time: "
-                     f"{inproc['single_text_throughput_per_s']:.0f} posts/s."), ""]
+    hybrid, alone = results.get("inprocess"), results.get("inprocess_ngram_only")
+    if hybrid:
+        rows = [("long post (280 chars), with explanation", "long"),
+                ("typical post (97 chars), with explanation", "typical"),
+                ("typical post, without explanation", "typical_without_explanation"),
+                (f"{hybrid['corpus']['texts']} different posts, each once", "corpus")]
+        out += ["| in-process classify, p50 (p99) | hybrid | n-gram model alone |",
+                "|---|---|---|"]
+        for name, key in rows:
+            cells = [f"{r[key]['p50_ms']:.3f} ms ({r[key]['p99_ms']:.3f})" if r else "-"
+                     for r in (hybrid, alone)]
+            out.append(f"| {name} | {cells[0]} | {cells[1]} |")
+        out.append(f"| batch `scores()` | {hybrid['batch']['throughput_per_s']:.0f} posts/s | "
+                   f"{alone['batch']['throughput_per_s'] if alone else '-'} posts/s |")
+        out += ["", "| where the long post's time goes (p50) | hybrid |", "|---|---|"]
+        out += [f"| {part} | {ms:.3f} ms |" for part, ms in hybrid["profile"].items()]
+        out.append("")
     crafted = results.get("crafted")
     if crafted:
         out += ["| crafted text (fuzzer) | chars | classify | × typical posts of that length |",
@@ -106,10 +131,10 @@ def markdown(results: dict) -> str:
         for row in http["runs"]:
             c, h = row["classify"], row["health"]
             errors = c["errors"] + (c["unaccepted_connections_midrun"] or 0)
-            out.append(f"| {row['connections']} | {c['requests_per_s']:.0f} | {c['p50_ms']:.2f} | "
-                       f"{c['p99_ms']:.2f} | {errors} | {h['requests_per_s']:.0f} | "
-                       f"{c['ratio_to_health']:.2f} | {_f(c['server_cpu_ms_per_request'], 2)} | "
-                       f"{c['other_cpu_cores']:.2f} cores |")
+            out.append(f"| {row['connections']} | {_f(c['requests_per_s'], 0)} | {_f(c['p50_ms'])} | "
+                       f"{_f(c['p99_ms'])} | {errors} | {_f(h['requests_per_s'], 0)} | "
+                       f"{_f(c['ratio_to_health'])} | {_f(c['server_cpu_ms_per_request'], 2)} | "
+                       f"{_f(c['other_cpu_cores'])} cores |")
         out.append("")
     training = results.get("training")
     if training:

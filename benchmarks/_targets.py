@@ -17,18 +17,18 @@ def check(results: dict) -> list[dict]:
     memory = results.get("memory") or {}
     rss = [v for v in (memory.get("server_rss_mb_after_load"), memory.get("server_rss_mb_after_http"))
            if v is not None]
+    # Issue 9's targets for the hybrid model (n-grams + sentence encoder) on 2 cores.
     targets = [
-        ("in-process classify p50", "≤ 1 ms", 1.0, "max", "ms",
-         inproc.get("typical", {}).get("p50_ms")),
-        ("HTTP classify, 1 client, p50", "≤ 3 ms", 3.0, "max", "ms", c1 and c1["p50_ms"]),
-        ("HTTP classify, 1 client, p99", "≤ 10 ms", 10.0, "max", "ms", c1 and c1["p99_ms"]),
-        ("HTTP classify, 32 clients, throughput", "≥ 500 req/s", 500.0, "min", "req/s",
+        ("in-process classify, 280 chars, explained, p50", "≤ 30 ms", 30.0, "max", "ms",
+         inproc.get("long", {}).get("p50_ms")),
+        ("HTTP classify, 1 client, p50", "≤ 40 ms", 40.0, "max", "ms", c1 and c1["p50_ms"]),
+        ("HTTP classify, 32 clients, throughput", "≥ 60 req/s", 60.0, "min", "req/s",
          c32 and c32["requests_per_s"]),
         ("HTTP classify, 32 clients, errors", "= 0", 0, "max", "",
          c32 and c32["errors"] + (c32["unaccepted_connections_midrun"] or 0)),
-        ("retraining on 10k examples", "≤ 30 s", 30.0, "max", "s",
+        ("retraining on 10k examples, warm cache", "≤ 60 s", 60.0, "max", "s",
          retrain and (retrain["wall_seconds"] if retrain["ok"] else float("inf"))),
-        ("server RSS (all processes)", "≤ 300 MB", 300.0, "max", "MB", max(rss) if rss else None),
+        ("server RSS (all processes)", "≤ 500 MB", 500.0, "max", "MB", max(rss) if rss else None),
         ("model artifact", "≤ 20 MB", 20.0, "max", "MB", memory.get("artifact_mb")),
         ("worst crafted text / typical post, same length", "≤ 5x", 5.0, "max", "x",
          (results.get("crafted") or {}).get("ratio")),

@@ -12,29 +12,33 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from pathlib import Path
 
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from ._normalize import Token, tokenize
+from ._normalize import EMAIL, NUMBER, URL, USER, Token, tokenize
 from ._structure import WordAnalyzer, marks
 
 MAX_TERMS = 8
-# Words a social worker would not recognise as the cue. They still count in the score; they
-# are only left out of the displayed explanation, as are words of one or two letters.
-STOP_WORDS = frozenset("""
-    de het een en of maar dat die dit deze der des den in op aan van voor met bij uit naar
-    over onder tot om te ook dan als zo er hier daar wel al nog nu toen want omdat dus
-    is ben bent zijn was waren wordt worden werd heb hebt heeft hebben had hadden kan kun
-    kunt kunnen wil wilt willen moet moeten zal zou zouden gaat gaan doe doet doen
-    ik jij je jou jouw mij me mijn wij we ons onze zij ze hij hem zijn haar hun hen jullie
-    u uw men iemand iets wat wie waar hoe welke wanneer waarom
-    the a an and or but that this these those of in on at to for with by from as into
-    is am are was were be been being have has had do does did will would shall should
-    can could may might must i me my mine we us our you your yours he him his she her
-    it its they them their what which who whom where when why how there here then than
-    so too very just also
-""".split())  # noqa: SIM905 (word lists read best as text)
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a data file: whitespace-separated, lower case, '#' to the end of a line."""
+    words = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        words.extend(line.split("#", 1)[0].split())
+    return frozenset(w.lower() for w in words)
+
+
+# Words a social worker would not recognise as the cue, and first names (a name is never why
+# a post is harmful). They still count in the score; they are only left out of the displayed
+# explanation, as are words of one or two letters.
+STOP_WORDS = _word_list("stop_words.txt")
+FIRST_NAMES = _word_list("first_names.txt")
+# A mention, link, e-mail address or number is not a reason a worker can act on either.
+_PLACEHOLDERS = frozenset((URL, USER, EMAIL, NUMBER))
 # Tokens whose char n-gram features are remembered; words repeat a lot across posts.
 CACHE_SIZE = 50_000
 
@@ -42,13 +46,15 @@ CACHE_SIZE = 50_000
 class FastScorer:
     """Single-text scoring and explanation for a fitted pipeline (+ optional category model)."""
 
-    def __init__(self, pipeline: Pipeline, category_model, *, categories: tuple[str, ...]) -> None:
-        union = pipeline.named_steps["features"]
+    def __init__(self, ngrams: Pipeline, linear, category_model, *,
+                 categories: tuple[str, ...]) -> None:
+        """``ngrams``: the fitted normalize -> features steps; ``linear``: the classifier on
+        their output (``coef_``, ``intercept_``, in calibrated log-odds)."""
+        union = ngrams.named_steps["features"]
         blocks = dict(union.transformer_list)
         words, chars = blocks["words"], blocks["chars"]
-        clf = pipeline.named_steps["classify"]
         n_words = len(words.idf_)
-        coef = np.asarray(clf.coef_, dtype=float).ravel()
+        coef = np.asarray(linear.coef_, dtype=float).ravel()
         weights = union.transformer_weights or {}
         self._blocks = (
             _Block(words.vocabulary_, words.idf_, coef[:n_words], offset=0,
@@ -60,10 +66,10 @@ class FastScorer:
         # Artifacts from before the structural cues used scikit-learn's own word analyser.
         self._word_ngrams = (analyzer.ngram_range if isinstance(analyzer, WordAnalyzer)
                              else words.ngram_range)
-        self._cues = tuple(getattr(pipeline.named_steps["normalize"], "cues", ()))
+        self._cues = tuple(getattr(ngrams.named_steps["normalize"], "cues", ()))
         self._sublinear = bool(words.sublinear_tf)
         self._char_ngrams = chars.ngram_range
-        self._intercept = float(clf.intercept_[0])
+        self._intercept = float(linear.intercept_[0])
         self._categories = categories
         self._category_model = category_model
         self._char_cache: dict[str, tuple[int, ...]] = {}
@@ -72,8 +78,8 @@ class FastScorer:
             self._cat_intercept = np.asarray(category_model.intercept_, dtype=float)
             self._cat_classes = [str(c) for c in category_model.classes_]
 
-    def classify(self, text: str, *, threshold: float, explain: bool = True) -> dict:
-        """Label, score, per-category scores and (optionally) the words that drove the score."""
+    def score(self, text: str, *, explain: bool = True) -> NgramScore:
+        """The n-gram view of ``text``: log-odds, and each token's share of it."""
         tokens = tokenize(text)
         norms = [t.norm for t in tokens]
         index, value, contrib = [], [], []
@@ -95,15 +101,24 @@ class FastScorer:
                 per_token += np.bincount(owners, weights=(c / tf)[where] * weights,
                                          minlength=len(tokens))
         z = self._intercept + sum(float(c.sum()) for c in contrib)
-        score = _sigmoid(z)
+        return NgramScore(tokens, z, per_token, index, value)
+
+    def categories(self, ngram: NgramScore, score: float) -> dict:
+        """P(category | text) = score x P(category | harmful, text); they add up to ``score``."""
+        return self._category_scores(ngram.index, ngram.value, score)
+
+    def classify(self, text: str, *, threshold: float, explain: bool = True) -> dict:
+        """Label, score, per-category scores and (optionally) the words that drove the score."""
+        ngram = self.score(text, explain=explain)
+        score = _sigmoid(ngram.logit)
         result = {
             "label": int(score >= threshold),
             "score": score,
             "threshold": threshold,
-            "categories": self._category_scores(index, value, score),
+            "categories": self.categories(ngram, score),
         }
         if explain:
-            result["explanation"] = _explanation(text, tokens, per_token)
+            result["explanation"] = explanation(text, ngram.tokens, ngram.per_token)
         return result
 
     def _word_entries(self, norms: list[str], found: list[tuple[str, int]]):
@@ -159,7 +174,6 @@ class FastScorer:
         return found
 
     def _category_scores(self, index: list, value: list, score: float) -> dict:
-        """P(category | text) = score x P(category | harmful, text); they add up to ``score``."""
         out = dict.fromkeys(self._categories, 0.0)
         if self._category_model is None:
             return out
@@ -175,6 +189,17 @@ class FastScorer:
         for name, p in zip(self._cat_classes, probs):
             out[name] = float(p) * score
         return out
+
+
+class NgramScore:
+    """One text's n-gram view: its tokens, log-odds, per-token contributions, active features."""
+
+    __slots__ = ("tokens", "logit", "per_token", "index", "value")
+
+    def __init__(self, tokens: list[Token], logit: float, per_token: np.ndarray, index: list,
+                 value: list) -> None:
+        self.tokens, self.logit, self.per_token = tokens, logit, per_token
+        self.index, self.value = index, value
 
 
 class _Block:
@@ -195,22 +220,34 @@ def _tfidf(tf: np.ndarray, idf: np.ndarray, *, sublinear: bool = True) -> np.nda
     return x / norm if norm > 0 else x
 
 
-def _explanation(text: str, tokens: list[Token], per_token: np.ndarray) -> list[dict]:
-    """The words of ``text`` with the largest summed contributions, at most MAX_TERMS.
+def explanation(text: str, tokens: list[Token], per_token: np.ndarray, *,
+                scale: float = 1.0) -> list[dict]:
+    """The words of ``text`` that pushed the score most towards harmful, at most MAX_TERMS.
 
-    Stop words and words of one or two letters are not shown (see STOP_WORDS).
+    Only positive contributions are shown: a highlighted word is one the worker can read as
+    a reason for "yes". Contributions are summed per word (a word that occurs twice counts
+    once, with both occurrences' weight) and multiplied by ``scale`` (the weight of the
+    n-gram view in the fused score). Stop words, first names and words of one or two letters
+    are not shown (see STOP_WORDS, FIRST_NAMES).
     """
+    ranked = sorted(term_weights(text, tokens, per_token, scale=scale).items(),
+                    key=lambda item: -item[1])
+    return [{"term": term, "weight": round(weight, 4)}
+            for term, weight in ranked[:MAX_TERMS] if weight >= 5e-5]
+
+
+def term_weights(text: str, tokens: list[Token], per_token: np.ndarray, *,
+                 scale: float = 1.0) -> dict[str, float]:
+    """Summed contribution (times ``scale``) per showable word, keyed by its spelling in ``text``."""
     per_term: dict[str, float] = defaultdict(float)
     for token, weight in zip(tokens, per_token.tolist()):
         if _shown(token.norm):
-            per_term[text[token.start:token.end]] += weight
-    ranked = sorted(per_term.items(), key=lambda item: -abs(item[1]))
-    return [{"term": term, "weight": round(weight, 4)}
-            for term, weight in ranked[:MAX_TERMS] if abs(weight) >= 5e-5]
+            per_term[text[token.start:token.end]] += weight * scale
+    return dict(per_term)
 
 
 def _shown(norm: str) -> bool:
-    if norm in STOP_WORDS:
+    if norm in STOP_WORDS or norm in FIRST_NAMES or norm in _PLACEHOLDERS:
         return False
     return not (len(norm) <= 2 and norm.isalpha())
 

@@ -2,8 +2,9 @@
 
 A joblib file is a pickle and loading a pickle can run code, so ``load`` only reads from a
 folder inside the caller's own model root, checks the sha256 recorded in the sidecar
-*before* unpickling, and refuses artifacts made with another scikit-learn version (the
-numbers would be silently different) instead of merely warning.
+*before* unpickling, and refuses artifacts made with another scikit-learn version or another
+version of the sentence encoder (the numbers would be silently different) instead of
+merely warning.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from sklearn.exceptions import InconsistentVersionWarning
 
 from ._classifier import LABELS, PostClassifier
 from ._data import CATEGORIES
+from ._encoder import installed_version
 
 FORMAT_VERSION = 1
 ARTIFACT = "model.joblib"
@@ -81,6 +83,8 @@ def save(model: PostClassifier, folder: str | os.PathLike, *, version: str | Non
         "created_at": model.info["created_at"],
         "artifact": {"file": ARTIFACT, "sha256": digest, "bytes": artifact.stat().st_size},
         "runtime": runtime_versions(),
+        # None for the n-gram model alone; else name, package and version, checked at load.
+        "encoder": model.info.get("encoder"),
         "training_data": model.info.get("training_data", {}),
         "labels": {str(k): v for k, v in LABELS.items()},
         "categories": list(CATEGORIES),
@@ -117,6 +121,16 @@ def read_sidecar(folder: str | os.PathLike, *, root: str | os.PathLike) -> dict:
     if made_with != sklearn.__version__:
         raise ModelVersionError(f"{path}: made with scikit-learn {made_with}, this is "
                                 f"{sklearn.__version__}; retrain the model", path=path)
+    encoder = sidecar.get("encoder")
+    if encoder is not None:
+        name, made_with = (encoder.get("name"), encoder.get("version")) \
+            if isinstance(encoder, dict) else (None, None)
+        installed = installed_version(name) if isinstance(name, str) and _known(name) else None
+        if installed != made_with:
+            found = f"version {installed}" if installed else "not installed"
+            raise ModelVersionError(f"{path}: made with sentence encoder {name} {made_with}; "
+                                    f"installed: {found}. Install that version or retrain the "
+                                    f"model (reageerwijzer train)", path=path)
     for key in ("version", "threshold", "artifact"):
         if key not in sidecar:
             raise ModelIntegrityError(f"{path}: the sidecar has no {key!r}", path=path)
@@ -158,9 +172,20 @@ def load(folder: str | os.PathLike, *, root: str | os.PathLike) -> PostClassifie
     if recorded != model.info.get("training_data", {}).get("sha256"):
         raise ModelIntegrityError(f"{folder_path / SIDECAR}: training-data sha256 {recorded!r} "
                                   f"differs from the artifact's", path=folder_path / SIDECAR)
+    recorded = sidecar.get("encoder") or None
+    actual = model.encoder.describe() if model.encoder is not None else None
+    if (recorded or {}).get("version") != (actual or {}).get("version") or \
+            (recorded or {}).get("name") != (actual or {}).get("name"):
+        raise ModelIntegrityError(f"{folder_path / SIDECAR}: encoder {recorded!r} differs from "
+                                  f"the artifact's {actual!r}", path=folder_path / SIDECAR)
     model.info["version"] = sidecar["version"]
     model.info["created_at"] = sidecar.get("created_at")
     return model
+
+
+def _known(name: str) -> bool:
+    from ._encoder import ENCODERS
+    return name in ENCODERS
 
 
 def sha256_of(path: Path) -> str:

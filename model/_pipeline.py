@@ -86,20 +86,22 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
         return LinearSVC(C=self.C, class_weight=self.class_weight, max_iter=5000,
                          random_state=self.random_state)
 
-    def fit(self, X, y):  # noqa: N803
+    def fit(self, X, y, sample_weight=None):  # noqa: N803
         y = np.asarray(y, dtype=int)
         self.classes_ = np.array([0, 1])
         folds = min(self.folds, int(np.bincount(y, minlength=2).min()))
         if folds < 2:
             raise ValueError("each label needs at least 2 examples to calibrate the classifier")
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
-        oof = cross_val_predict(self._base(), X, y, cv=cv, method="decision_function")
-        platt = LogisticRegression(C=1e4, solver="lbfgs").fit(oof.reshape(-1, 1), y)
+        weights = {} if sample_weight is None else {"sample_weight": sample_weight}
+        oof = cross_val_predict(self._base(), X, y, cv=cv, method="decision_function",
+                                params=weights)
+        platt = LogisticRegression(C=1e4, solver="lbfgs").fit(oof.reshape(-1, 1), y, **weights)
         slope, offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
         oof_proba = _sigmoid(slope * oof + offset)
         self.threshold_ = choose_threshold(oof_proba, y)
         self.oof_proba_ = oof_proba.astype(np.float32)  # kept small: the report reuses it
-        base = self._base().fit(X, y)
+        base = self._base().fit(X, y, **weights)
         self.coef_ = base.coef_ * slope
         self.intercept_ = base.intercept_ * slope + offset
         self.calibration_ = {"slope": slope, "offset": offset}

@@ -7,15 +7,28 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
+from ._augment import skeletons
 from ._classifier import PostClassifier
 from ._data import CATEGORIES, Dataset
+from ._encoder import DEFAULT_ENCODER, SentenceEncoder
+from ._hybrid import FusedClassifier, TextViews, Views
 from ._pipeline import build_category_model, build_pipeline, compact_vocabularies
+
+if TYPE_CHECKING:
+    # Imported where needed: model.encodings is also a command (python -m model.encodings),
+    # which the package must not have imported before it runs.
+    from .encodings import EncodingCache
+
+# Where encodings are cached: an EncodingCache, a folder for one (DATA_DIR/encodings), or
+# None for the shipped encodings only (new texts are then encoded on every training).
+Encodings = "EncodingCache | str | os.PathLike | None"
 
 Progress = Callable[[str], None]
 
@@ -36,6 +49,16 @@ DEFAULT_PARAMS = {
     "class_weight": "balanced",
     "sublinear_tf": True,
     "random_state": 0,
+    # The second view (see _hybrid): a sentence encoder from _encoder.ENCODERS, or None for
+    # the n-gram model alone. "stack" or "late" fusion; encoder_C regularises the logistic
+    # regression on the encodings.
+    "encoder": DEFAULT_ENCODER,
+    "fusion": "stack",
+    "encoder_C": 1.0,
+    # Train on the stop-word skeletons of harmful examples as harmless too (see _augment),
+    # each with this weight (an example weighs 1).
+    "erasure_augmentation": True,
+    "skeleton_weight": 1.0,
 }
 PIPELINE_PARAMS = ("C", "word_ngrams", "char_ngrams", "word_min_df", "char_min_df", "word_weight",
                    "cues", "max_word_features", "max_char_features", "class_weight",
@@ -43,11 +66,13 @@ PIPELINE_PARAMS = ("C", "word_ngrams", "char_ngrams", "word_min_df", "char_min_d
 
 
 def train(dataset: Dataset, *, params: dict | None = None,
-          progress: Progress | None = None) -> PostClassifier:
+          progress: Progress | None = None, encodings: Encodings = None) -> PostClassifier:
     """Fit the classifier on every example of ``dataset``.
 
-    The threshold and the probability calibration come from out-of-fold predictions inside
-    the fit (see CalibratedLinearClassifier), so no separate validation split is wasted.
+    The threshold, the probability calibration and the fusion of the two views come from
+    out-of-fold predictions inside the fit (see CalibratedLinearClassifier and
+    FusedClassifier), so no separate validation split is wasted. Sentence encodings are taken
+    from ``encodings`` where it has them (see Encodings) and added to it otherwise.
     """
     p = {**DEFAULT_PARAMS, **(params or {})}
     say = progress or (lambda message: None)
@@ -55,31 +80,103 @@ def train(dataset: Dataset, *, params: dict | None = None,
     if len(set(y.tolist())) < 2:
         raise ValueError("the training data needs examples of both labels (0 and 1)")
     started = time.perf_counter()
-    say(f"fitting on {len(dataset)} examples")
+    texts, categories = dataset.texts, dataset.categories
+    n = len(texts)
+    extra = skeletons(dataset) if p["erasure_augmentation"] else []
+    weights = None
+    if extra:
+        texts, categories = texts + extra, categories + ["none"] * len(extra)
+        y = np.concatenate([y, np.zeros(len(extra), dtype=y.dtype)])
+        if p["skeleton_weight"] != 1.0:
+            weights = np.concatenate([np.ones(n), np.full(len(extra), p["skeleton_weight"])])
+    say(f"fitting on {len(dataset)} examples (and {len(extra)} stop-word skeletons)")
     full = build_pipeline(folds=p["calibration_folds"], random_state=p["random_state"],
                           **{k: p[k] for k in PIPELINE_PARAMS})
     features = Pipeline(full.steps[:-1])
-    X = features.fit_transform(dataset.texts)  # noqa: N806 (scikit-learn's names)
+    X = features.fit_transform(texts)  # noqa: N806 (scikit-learn's names)
     compact_vocabularies(features.named_steps["features"])
-    clf = full.named_steps["classify"].fit(X, y)
-    pipeline = Pipeline([*features.steps, ("classify", clf)])
-    category_model, constant = _fit_categories(X, y, dataset.categories, p)
-    oof_pred = (clf.oof_proba_ >= clf.threshold_).astype(int)
+    info_views = {}
+    if p["encoder"]:
+        encoder = SentenceEncoder(p["encoder"])
+        encoding = open_cache(encodings, encoder).encode(texts, progress=say)
+        clf = FusedClassifier(C=p["C"], encoder_C=p["encoder_C"], folds=p["calibration_folds"],
+                              fusion=p["fusion"], class_weight=p["class_weight"],
+                              random_state=p["random_state"]).fit(Views(X, encoding), y,
+                                                                  sample_weight=weights)
+        pipeline = Pipeline([("views", TextViews(features, encoder)), ("classify", clf)])
+        info_views = {name: _oof_metrics(y[:n], proba[:n], clf.ngram_.threshold_
+                                         if name == "ngram" else 0.5)
+                      for name, proba in clf.view_oof_.items()}
+    else:
+        encoder = None
+        clf = full.named_steps["classify"].fit(X, y, sample_weight=weights)
+        pipeline = Pipeline([*features.steps, ("classify", clf)])
+    category_model, constant = _fit_categories(X, y, categories, p)
     blocks = dict(features.named_steps["features"].transformer_list)
     info = {
         "training_data": {"sha256": dataset.sha256, "files": list(dataset.files),
                           "counts": dataset.counts},
         "parameters": p,
-        "features": {name: len(vectorizer.vocabulary_) for name, vectorizer in blocks.items()},
+        "encoder": encoder.describe() if encoder else None,
+        "augmentation": {"skeletons": len(extra)},
+        "features": {**{name: len(vectorizer.vocabulary_) for name, vectorizer in blocks.items()},
+                     **({"encoding": encoder.dim} if encoder else {})},
         # Slightly optimistic (the vocabulary saw every row and the threshold was picked on
         # these same predictions); cross_validate() gives the honest estimate.
-        "metrics": {"out_of_fold": {"accuracy": float(accuracy_score(y, oof_pred)),
-                                    "macro_f1": float(f1_score(y, oof_pred, average="macro"))},
+        # On the examples only, not the skeletons.
+        "metrics": {"out_of_fold": {**_oof_metrics(y[:n], clf.oof_proba_[:n], clf.threshold_),
+                                    **({"views": info_views} if info_views else {})},
                     "calibration": clf.calibration_},
         "training_seconds": round(time.perf_counter() - started, 2),
     }
     return PostClassifier(pipeline, category_model, threshold=clf.threshold_, info=info,
                           constant_category=constant)
+
+
+def _oof_metrics(y: np.ndarray, proba: np.ndarray, threshold: float) -> dict:
+    from ._evaluate import expected_calibration_error
+    pred = (np.asarray(proba) >= threshold).astype(int)
+    return {"accuracy": float(accuracy_score(y, pred)),
+            "macro_f1": float(f1_score(y, pred, average="macro")),
+            "ece": round(expected_calibration_error(np.asarray(proba, dtype=float), y), 4)}
+
+
+def cache_encodings(data: Dataset | list[str], encodings: Encodings, *,
+                    params: dict | None = None, progress: Progress | None = None) -> None:
+    """Encode into the cache ``encodings`` what training on ``data`` needs and it lacks.
+
+    Run it before training in several processes at once, so no text is encoded twice. For a
+    Dataset that includes the skeletons training adds (see _augment).
+    """
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    if not p["encoder"]:
+        return
+    texts = training_texts(data, params=p) if isinstance(data, Dataset) else list(data)
+    open_cache(encodings, SentenceEncoder(p["encoder"])).encode(texts, progress=progress)
+
+
+def training_texts(dataset: Dataset, *, params: dict | None = None) -> list[str]:
+    """Every text a training on ``dataset`` encodes: the examples, then their skeletons."""
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    return dataset.texts + (skeletons(dataset) if p["erasure_augmentation"] else [])
+
+
+_open_caches: dict = {}  # (folder, encoder ident) -> EncodingCache
+
+
+def open_cache(encodings: Encodings, encoder: SentenceEncoder) -> EncodingCache:
+    """The EncodingCache that ``encodings`` names (one per folder and encoder per process)."""
+    from .encodings import EncodingCache
+    if isinstance(encodings, EncodingCache):
+        return encodings
+    key = (str(encodings), encoder.ident)
+    cache = _open_caches.get(key)
+    if cache is None:
+        cache = EncodingCache(encodings, encoder)
+        if encodings is not None:  # keep folder caches for the folds of this process
+            _open_caches.clear()
+            _open_caches[key] = cache
+    return cache
 
 
 def _fit_categories(X, y: np.ndarray, categories: list[str], p: dict):  # noqa: N803
@@ -101,7 +198,8 @@ def _fit_categories(X, y: np.ndarray, categories: list[str], p: dict):  # noqa: 
 
 def cross_validate(dataset: Dataset, *, folds: int = 5, params: dict | None = None,
                    progress: Progress | None = None, n_jobs: int = 1,
-                   pool: ProcessPoolExecutor | None = None) -> dict:
+                   pool: ProcessPoolExecutor | None = None,
+                   encodings: str | os.PathLike | None = None) -> dict:
     """Stratified k-fold estimate of accuracy and macro-F1: mean, std and the values per fold.
 
     Each fold trains the whole model (vectorisers, calibration, threshold) on the other folds
@@ -122,9 +220,11 @@ def cross_validate(dataset: Dataset, *, folds: int = 5, params: dict | None = No
     results = []
     if pool is None and n_jobs > 1:
         with process_pool(min(n_jobs, folds)) as own:
-            return cross_validate(dataset, folds=folds, params=params, progress=progress, pool=own)
+            return cross_validate(dataset, folds=folds, params=params, progress=progress,
+                                  pool=own, encodings=encodings)
+    cache_encodings(dataset, encodings, params=p, progress=say)
     if pool is not None:
-        futures = [pool.submit(_fold, dataset, train_idx, test_idx, p)
+        futures = [pool.submit(_fold, dataset, train_idx, test_idx, p, encodings)
                    for train_idx, test_idx in splits]
         for k, future in enumerate(futures, start=1):
             results.append(future.result())
@@ -132,7 +232,7 @@ def cross_validate(dataset: Dataset, *, folds: int = 5, params: dict | None = No
     else:
         for k, (train_idx, test_idx) in enumerate(splits, start=1):
             say(f"cross-validation fold {k}/{folds}")
-            results.append(_fold(dataset, train_idx, test_idx, p))
+            results.append(_fold(dataset, train_idx, test_idx, p, encodings))
     acc = [r["accuracy"] for r in results]
     f1 = [r["macro_f1"] for r in results]
     thresholds = [r["threshold"] for r in results]
@@ -179,11 +279,13 @@ def _fold_worker_init(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _fold(dataset: Dataset, train_idx, test_idx, p: dict) -> dict:
+def _fold(dataset: Dataset, train_idx, test_idx, p: dict, encodings=None) -> dict:
     """Train on ``train_idx``, score ``test_idx``: one fold of ``cross_validate``."""
     y = np.asarray(dataset.labels)[test_idx]
     langs = np.asarray(dataset.langs)[test_idx]
-    model = train(dataset.subset(train_idx), params=p)
+    model = train(dataset.subset(train_idx), params=p, encodings=encodings)
+    if model.encoder is not None:
+        model.use_encodings(open_cache(encodings, model.encoder))
     pred = model.predict([dataset.examples[i].text for i in test_idx])
     return {"accuracy": float(accuracy_score(y, pred)),
             "macro_f1": float(f1_score(y, pred, average="macro")),

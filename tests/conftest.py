@@ -1,6 +1,7 @@
 """Shared fixtures: an app with its own temporary data folder, a test client, a CLI runner."""
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 from pathlib import Path
@@ -14,6 +15,22 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Signs the session's small model; a test's server (its own key) takes the copy over at its first
 # start, as it does with the versions of a server from before versions were signed.
 SESSION_SIGNER = Signer(secrets.token_bytes(32))
+TRAINING_DATA = Path(__file__).resolve().parent.parent / "training_data"
+
+# The sentence encoder ships its weights in its package: nothing may be fetched from a model
+# hub, in tests or anywhere (these make any Hugging Face library fail instead of download).
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    """The hybrid model trained on the project's own training_data/, once per test session.
+
+    Training it takes about a minute on two cores: only tests marked ``slow`` use it.
+    """
+    import model
+    return model.train(model.load_dataset(TRAINING_DATA))
 
 
 @pytest.fixture(scope="session")

@@ -12,14 +12,16 @@ def test_classify_answers_label_score_categories_and_explanation(client, app):
     resp = client.post("/api/v1/classify", json={"text": TEXT, "lang": "nl"})
     assert resp.status_code == 200
     body = resp.get_json()
-    assert list(body) == ["label", "score", "threshold", "categories", "explanation", "model_version"]
+    assert list(body) == ["label", "score", "threshold", "confidence", "categories", "explanation",
+                          "model_version"]
+    assert body["confidence"] in ("almost_certain", "likely", "uncertain")
     assert body["label"] in (0, 1) and 0 <= body["score"] <= 1
     assert body["label"] == int(body["score"] >= body["threshold"])
     assert set(body["categories"]) == {"discriminatory", "hurtful", "threatening"}
     assert sum(body["categories"].values()) == pytest.approx(body["score"])
     assert 0 < len(body["explanation"]) <= 8
     for item in body["explanation"]:
-        assert set(item) == {"term", "weight"} and item["term"] in TEXT
+        assert set(item) == {"term", "weight"} and item["term"] in TEXT and item["weight"] > 0
     assert body["model_version"] == app.extensions["model_store"].active_version
 
 
@@ -124,3 +126,11 @@ def test_post_text_rejects(value, status):
     with pytest.raises(APIError) as info:
         validation.post_text(value, max_chars=5)
     assert info.value.status == status and "'text'" in info.value.message
+
+
+@pytest.mark.parametrize("text", ["!!!", "😀", ".", "@jan"])
+def test_a_text_without_letters_or_digits_is_answered_no(client, text):
+    resp = client.post("/api/v1/classify", json={"text": text, "lang": "nl"})
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert (body["label"], body["score"], body["explanation"]) == (0, 0.0, [])

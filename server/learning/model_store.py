@@ -272,7 +272,8 @@ class ModelStore:
 
     # -- startup ---------------------------------------------------------------------------
 
-    def open(self, *, training_data_dir: str | os.PathLike) -> None:
+    def open(self, *, training_data_dir: str | os.PathLike,
+             encodings: str | os.PathLike | None = None) -> None:
         """Load the active version; on a first start, train, save and activate one.
 
         Raises ModelStoreError or a model.ModelFileError (checksum, version, missing file)
@@ -290,7 +291,7 @@ class ModelStore:
                 log.warning("no %s file in %s; activating the newest version %s",
                             ACTIVE_FILE, self.models_dir, active)
             else:
-                active = self.add(train_from(training_data_dir))
+                active = self.add(train_from(training_data_dir, encodings=encodings))
             self.activate(active)
             return
         path = self.models_dir / active
@@ -364,13 +365,14 @@ def from_config(config, *, database=None) -> ModelStore:
     return ModelStore(models_dir(config), signer=Signer(key), database=database)
 
 
-def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostClassifier:
+def train_from(training_data_dir: str | os.PathLike, *, progress=None,
+               encodings: str | os.PathLike | None = None) -> PostClassifier:
     """Train a model on the examples in ``training_data_dir`` (logs counts, never texts)."""
     dataset = classifier.load_dataset(training_data_dir)
     counts = dataset.counts
     log.warning("training a model on %d examples from %s (labels %s, languages %s)",
                 len(dataset), training_data_dir, counts["by_label"], counts["by_lang"])
-    return classifier.train(dataset, progress=progress)
+    return classifier.train(dataset, progress=progress, encodings=encodings)
 
 
 def models_dir(config) -> Path:
@@ -381,7 +383,8 @@ def models_dir(config) -> Path:
 def init_app(app: Flask) -> None:
     """Open DATA_DIR/models (training a first model if there is none) and attach the store."""
     store = from_config(app.config, database=app.extensions["db"])
-    store.open(training_data_dir=app.config["TRAINING_DATA_DIR"])
+    store.open(training_data_dir=app.config["TRAINING_DATA_DIR"],
+               encodings=Path(app.config["DATA_DIR"]) / "encodings")
     app.extensions["model_store"] = store
 
 

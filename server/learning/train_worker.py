@@ -75,8 +75,10 @@ def _train_candidate(args: argparse.Namespace, progress, pool) -> dict:
 
     # The final fit runs in the pool's processes next to the cross-validation folds: on a
     # two-core machine about two thirds of the wall time of doing them one after another.
-    final = pool.submit(model.train, dataset)
-    cv = _cross_validate(dataset, folds=args.cv_folds, progress=progress, pool=pool)
+    encodings = args.encodings_dir
+    model.cache_encodings(dataset, encodings)  # new texts encoded once, here, for all fits
+    final = pool.submit(model.train, dataset, encodings=encodings)
+    cv = _cross_validate(dataset, folds=args.cv_folds, progress=progress, pool=pool, encodings=encodings)
     progress(0.65, "training")
     candidate = final.result()
     progress(0.8, "evaluating")
@@ -141,7 +143,7 @@ def _examples(path: Path, *, active, training) -> tuple[list, int]:
     return examples, len(missing)
 
 
-def _cross_validate(dataset, *, folds: int, progress, pool) -> dict | None:
+def _cross_validate(dataset, *, folds: int, progress, pool, encodings=None) -> dict | None:
     """Cross-validated scores, with as many folds as the smallest language-label group allows."""
     smallest = min(Counter(f"{e.lang}:{e.label}" for e in dataset.examples).values())
     folds = min(folds, smallest)
@@ -152,7 +154,8 @@ def _cross_validate(dataset, *, folds: int, progress, pool) -> dict | None:
     def fold_started(_message: str) -> None:
         progress(0.1 + 0.5 * done[0] / folds, f"cross-validation fold {done[0] + 1}/{folds}")
         done[0] += 1
-    return model.cross_validate(dataset, folds=folds, progress=fold_started, pool=pool)
+    return model.cross_validate(dataset, folds=folds, progress=fold_started, pool=pool,
+                                encodings=encodings)
 
 
 def _signer() -> Signer:
@@ -210,6 +213,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--examples", required=True, help="JSON lines: id, text, label, category, lang")
     p.add_argument("--regression-set", required=True)
     p.add_argument("--models-dir", required=True)
+    p.add_argument("--encodings-dir", help="the encoding cache folder (DATA_DIR/encodings)")
     p.add_argument("--job-id", required=True)
     p.add_argument("--active-version")
     p.add_argument("--cv-folds", type=int, default=5)
