@@ -25,5 +25,6 @@ PREFIX = "/v1alpha1"
 def init_app(app: Flask) -> None:
     from . import errors, redact, views
     app.register_blueprint(views.bp)
+    app.register_blueprint(views.discovery_bp)
     errors.init_app(app)
     redact.install()

@@ -21,6 +21,8 @@ from .errors import PerspectiveError
 log = logging.getLogger(__name__)
 
 bp = Blueprint("perspective", __name__, url_prefix=PREFIX)
+# Google serves the discovery document at the root, beside the versioned paths.
+discovery_bp = Blueprint("perspective_discovery", __name__)
 
 
 @bp.post("/comments:analyze")
@@ -85,7 +87,7 @@ def suggest_score():
     return answer
 
 
-@bp.get("/$discovery/rest")
+@discovery_bp.get("/$discovery/rest")
 @public
 def discovery_document():
     """What Google's API client libraries read to know the methods (``discoveryServiceUrl``)."""
