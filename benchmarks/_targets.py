@@ -17,6 +17,8 @@ def check(results: dict) -> list[dict]:
     memory = results.get("memory") or {}
     rss = [v for v in (memory.get("server_rss_mb_after_load"), memory.get("server_rss_mb_after_http"))
            if v is not None]
+    perspective = {row["connections"]: row for row in (results.get("perspective") or {}).get("runs", [])}
+    p32 = perspective.get(32)
     targets = [
         ("in-process classify p50", "≤ 1 ms", 1.0, "max", "ms",
          inproc.get("typical", {}).get("p50_ms")),
@@ -26,6 +28,9 @@ def check(results: dict) -> list[dict]:
          c32 and c32["requests_per_s"]),
         ("HTTP classify, 32 clients, errors", "= 0", 0, "max", "",
          c32 and c32["errors"] + (c32["unaccepted_connections_midrun"] or 0)),
+        ("Perspective analyze, 32 clients, server CPU per request / classify's", "≤ 1.00", 1.0, "max", "",
+         p32 and p32["cpu_ratio"]),
+        ("Perspective analyze, 32 clients, errors", "= 0", 0, "max", "", p32 and p32["analyze"]["errors"]),
         ("retraining on 10k examples", "≤ 30 s", 30.0, "max", "s",
          retrain and (retrain["wall_seconds"] if retrain["ok"] else float("inf"))),
         ("server RSS (all processes)", "≤ 300 MB", 300.0, "max", "MB", max(rss) if rss else None),
