@@ -35,6 +35,8 @@ def check(results: dict) -> list[dict]:
          retrain and (retrain["wall_seconds"] if retrain["ok"] else float("inf"))),
         ("server RSS (all processes)", "≤ 300 MB", 300.0, "max", "MB", max(rss) if rss else None),
         ("model artifact", "≤ 20 MB", 20.0, "max", "MB", memory.get("artifact_mb")),
+        ("worst crafted text / typical post, same length", "≤ 5x", 5.0, "max", "x",
+         (results.get("crafted") or {}).get("ratio")),
     ]
     out = []
     for name, limit_text, limit, kind, unit, value in targets:

@@ -67,6 +67,7 @@ _QUOTE_KINDS = (
     (re.compile("\u00ab"), re.compile("\u00bb"), re.compile("\u00bb")),
     (re.compile(r"(?<!\w)'(?=\S)"), None, re.compile(r"(?<=\S)'(?!\w)")),
 )
+_QUOTE_MARKS = ('"', "\u201c", "\u201e", "\u2018", "\u00ab", "'")  # each kind's opening mark
 QUOTE_MAX = 300
 _LINE_BREAK = re.compile("\n")
 _REPORTED = re.compile(
@@ -130,13 +131,17 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     """The quotations of ``text``, leftmost first and not overlapping, as a regex with one
     alternative per kind would find them, in time linear in the length of the text."""
     positions = lambda pattern: [m.start() for m in pattern.finditer(text)]  # noqa: E731
-    breaks = positions(_LINE_BREAK)
     openings = []
-    for opener, stops, closer in _QUOTE_KINDS:
+    for mark, (opener, stops, closer) in zip(_QUOTE_MARKS, _QUOTE_KINDS, strict=True):
+        if mark not in text:
+            continue
         closings = positions(closer)
         ends = None if stops is None else positions(stops)
         openings += [(p, closings, ends) for p in positions(opener)]
+    if not openings:
+        return []
     openings.sort(key=lambda opening: opening[0])
+    breaks = positions(_LINE_BREAK)
     spans: list[tuple[int, int]] = []
     for p, closings, ends in openings:
         if spans and p < spans[-1][1]:

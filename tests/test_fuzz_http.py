@@ -74,7 +74,9 @@ def served(tmp_path_factory, small_models_dir):
     shutil.copytree(small_models_dir, data_dir / "models")
     app = create_app({"DATA_DIR": str(data_dir),
                       "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
-                      "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv")})
+                      "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv"),
+                      # The fuzzers send bad tokens by the thousand on purpose: no throttling.
+                      "AUTH_FAILURE_LIMIT": 1_000_000})
     worker = make_token(app, "http-worker", "worker")
     with waitress_in_thread(app) as server:
         yield Served(server.effective_port, worker)

@@ -75,7 +75,7 @@ def test_a_failing_write_answers_503_naming_the_cause(app, client, monkeypatch, 
     message = response.get_json()["error"]["message"]
     assert cause in message
     assert response.headers["Retry-After"]
-    assert f"storage failure in POST /api/v1/examples: " in caplog.text and cause in caplog.text
+    assert "storage failure in POST /api/v1/examples: " in caplog.text and cause in caplog.text
     assert "lange tekst" not in caplog.text
     health = client.get("/api/v1/health").get_json()
     assert health["status"] == "degraded" and cause in health["reason"]

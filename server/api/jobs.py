@@ -6,8 +6,8 @@ from flask import Blueprint, current_app, url_for
 from ..auth import current_principal, requires
 from ..errors import APIError
 from ..learning import jobs, retrain
-from ..storage.connection import get_db
 from ..learning.model_store import plain_reason
+from ..storage.connection import get_db
 
 bp = Blueprint("jobs", __name__)
 

@@ -313,9 +313,10 @@ class ModelStore:
         with self._registry() as conn:
             if model_versions.adopted(conn):
                 return []
+            known = model_versions.recorded(conn)
             found = []
             for path in sorted(self.models_dir.iterdir()):
-                if not (path.is_dir() and VERSION_RE.match(path.name)):
+                if not (path.is_dir() and VERSION_RE.match(path.name)) or path.name in known:
                     continue
                 try:
                     sidecar = classifier.read_sidecar(path, root=self.models_dir)
