@@ -7,8 +7,9 @@ So PROFANITY comes from a word list, Dutch and English, matched on the model's o
 ``kanker``), with letter doublings ignored ("shiiit", "klootzak" = "klotzak") and a masked
 letter allowed ("f*ck", "k*t").
 
-A word counts when a token is a listed word or starts with one (Dutch glues curses in front:
-"kankerlijer", "teringzooi", "klotebaan"). Disease curses (kanker, tyfus, tering, pleuris,
+A word counts when a token is a listed word, or starts with one of the curses that Dutch and
+English glue in front of other words ("kankerlijer", "teringzooi", "klotebaan", "kutweer",
+"fuckwit"); a two-word entry ("rot op") allows one word between ("rot toch op"). Disease curses (kanker, tyfus, tering, pleuris,
 kolere) are also the names of illnesses: "mijn oma heeft kanker" and "longkanker" do not
 swear, so they count only at the front of a word and not right after a word that talks about
 the illness (heeft, aan, tegen, ...).
@@ -50,6 +51,11 @@ WORDS = {
     "damn": _MILD, "goddamn": _PLAIN, "whore": _STRONG, "slut": _PLAIN, "cock": _PLAIN,
 }
 
+# Curses that start compounds; other listed words count only whole ("pikant" is no "pik").
+COMPOUND_FRONTS = frozenset({"kanker", "tyfus", "tiefus", "tering", "kolere", "klere", "pleuris",
+                             "kut", "klote", "hoer", "hoeren", "godver", "godverdomme", "fuck",
+                             "fack", "shit", "klootzak", "motherfucker", "bullshit"})
+
 # Curse words that are also illnesses: only at the front of a word, and not after these.
 DISEASES = frozenset({"kanker", "tyfus", "tiefus", "tering", "pleuris", "kolere"})
 _ILLNESS_CONTEXT = frozenset("""
@@ -57,12 +63,8 @@ _ILLNESS_CONTEXT = frozenset("""
     diagnose behandeling onderzoek overleden gestorven genezen ziek patiënt patiënten
 """.split())  # noqa: SIM905 (word lists read best as text)
 
-# Words that start with a listed word but do not swear.
-_INNOCENT = frozenset({"kaki", "kakelen", "kakkerlak", "kakofonie", "lulletje", "pikant",
-                       "pikken", "piket", "reetje", "eikelboom", "shitake", "dickens",
-                       "cocktail", "cockpit", "crappy", "pissarro", "klerk", "klerken",
-                       "slettenhaar", "hoera", "damnatie", "kutter", "fokker", "fokkers",
-                       "fokken", "fokt", "fokte", "prickly", "peacock", "hitchcock"})
+# Words that start with a compound front but do not swear.
+_INNOCENT = frozenset({"shitake", "shiitake", "klerk", "klerken", "hoera", "kutter", "kutters"})
 
 
 def _squeeze(word: str) -> str:
@@ -72,6 +74,7 @@ def _squeeze(word: str) -> str:
 _SQUEEZED = sorted(((_squeeze(w), s) for w in WORDS for s in [WORDS[w]]),
                    key=lambda item: -len(item[0]))
 _SQUEEZED_DISEASES = frozenset(_squeeze(w) for w in DISEASES)
+_SQUEEZED_FRONTS = frozenset(_squeeze(w) for w in COMPOUND_FRONTS)
 _INNOCENT_SQUEEZED = frozenset(_squeeze(w) for w in _INNOCENT)
 _ILLNESS_SQUEEZED = frozenset(_squeeze(w) for w in _ILLNESS_CONTEXT)
 _MASK = re.compile(r"[*#@$!]+")
@@ -107,7 +110,6 @@ def _match(norms: list[str], i: int) -> float | None:
     word = norms[i]
     if word in _INNOCENT_SQUEEZED or not word[:1].isalpha():
         return None
-    pair = f"{word} {norms[i + 1]}" if i + 1 < len(norms) else None
     if _MASK.search(word):
         pattern = re.compile(_MASK.sub("[a-z]{1,3}", re.escape(word).replace("\\*", "*"))
                              .replace("\\#", "#"))
@@ -117,10 +119,11 @@ def _match(norms: list[str], i: int) -> float | None:
         return None
     for listed, strength in _SQUEEZED:
         if " " in listed:
-            if pair == listed:
+            first, second = listed.split(" ", 1)
+            if word == first and second in norms[i + 1:i + 3]:
                 return strength
             continue
-        if word == listed or (len(listed) >= 4 and word.startswith(listed)):
+        if word == listed or (listed in _SQUEEZED_FRONTS and word.startswith(listed)):
             if listed in _SQUEEZED_DISEASES and _about_illness(norms, i, whole=word == listed):
                 return None
             return strength
