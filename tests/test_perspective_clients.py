@@ -61,7 +61,15 @@ def test_googles_python_client_sees_perspectives_errors(served):
                                         "requestedAttributes": {"SEXUALLY_EXPLICIT": {}}}).execute()
     assert caught.value.resp.status == 400
     assert json.loads(caught.value.content)["error"]["status"] == "INVALID_ARGUMENT"
-    with google_client(base, "rw_" + "x" * 40) as client, pytest.raises(errors.HttpError) as caught:
+    # The discovery document needs a token too; a client built from it with a wrong key is refused.
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{base}/$discovery/rest?version=v1alpha1", timeout=30)
+    assert refused.value.code == 401
+    refused.value.close()
+    with urllib.request.urlopen(f"{base}/$discovery/rest?version=v1alpha1&key={key}", timeout=30) as found:
+        document = found.read().decode()
+    with discovery.build_from_document(document, developerKey="rw_" + "x" * 40) as client, \
+            pytest.raises(errors.HttpError) as caught:
         client.comments().analyze(body={
             "comment": {"text": "hoi"}, "requestedAttributes": {"TOXICITY": {}}}).execute()
     assert caught.value.resp.status == 401

@@ -11,7 +11,7 @@ import logging
 from flask import Blueprint, current_app, request
 
 from ..api import validation
-from ..auth import current_principal, public, query_key
+from ..auth import current_principal, query_key
 from ..learning import examples
 from ..learning.model_store import get_store
 from ..storage.connection import get_db
@@ -88,9 +88,10 @@ def suggest_score():
 
 
 @discovery_bp.get("/$discovery/rest")
-@public
+@query_key
 def discovery_document():
-    """What Google's API client libraries read to know the methods (``discoveryServiceUrl``)."""
+    """What Google's API client libraries read to know the methods (``discoveryServiceUrl``).
+    Behind a token like everything but /health: the client library sends its key with it."""
     return discovery.document(request.host_url)
 
 
