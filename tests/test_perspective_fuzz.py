@@ -84,7 +84,8 @@ def test_fuzz_perspective(target, data):
     query = data.draw(st.sampled_from([f"?key={quoted}", f"?key={key}&alt=json", f"?key={key}&key=x",
                                        "", f"?{quoted}"]))
     method = data.draw(st.sampled_from(["POST"] * 6 + ["GET", "PUT", "DELETE", "PATCH"]))
-    content_type = data.draw(st.sampled_from(["application/json"] * 5 + ["text/plain", "", "application/json; charset=latin-1"]))
+    content_type = data.draw(st.sampled_from(["application/json"] * 5
+                                             + ["text/plain", "", "application/json; charset=latin-1"]))
     resp = app.test_client().open(path + query, method=method, data=data.draw(perspective_bodies()),
                                   headers={"Content-Type": content_type} if content_type else {})
     try:

@@ -9,7 +9,6 @@ query strings are cut (``server.perspective.redact``).
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 import subprocess
