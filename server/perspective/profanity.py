@@ -10,9 +10,9 @@ letter allowed ("f*ck", "k*t").
 A word counts when a token is a listed word, or starts with one of the curses that Dutch and
 English glue in front of other words ("kankerlijer", "teringzooi", "klotebaan", "kutweer",
 "fuckwit"); a two-word entry ("rot op") allows one word between ("rot toch op").
-Disease curses (kanker, tyfus, tering, pleuris, kolere) are also the names of illnesses: "mijn oma heeft kanker" and "longkanker" do not
-swear, so they count only at the front of a word and not right after a word that talks about
-the illness (heeft, aan, tegen, ...).
+Disease curses (kanker, tyfus, tering, pleuris, kolere) are also the names of illnesses:
+"mijn oma heeft kanker" and "longkanker" do not swear, so they count only at the front of a
+word and not right after a word that talks about the illness (heeft, aan, tegen, ...).
 
 Each listed word has a strength: how sure a reader is that it is a swear word whatever the
 context (0.95 strong, 0.8 plain, 0.6 mild). The comment's PROFANITY is
