@@ -240,3 +240,17 @@ def test_suggestscore_bad_requests(feedback_app, body, contains):
 ])
 def test_verdict(scores, expected):
     assert verdict(scores) == expected
+
+
+def test_request_checks_as_plain_functions():
+    from server.perspective import requests
+    from server.perspective.errors import PerspectiveError
+    asked = requests.analyze({"comment": {"text": "hoi"}, "languages": ["nl-BE", "NL", "en_GB"],
+                              "requestedAttributes": {"THREAT": {"scoreThreshold": 0.25}, "INSULT": None}},
+                             max_chars=10)
+    assert asked.attributes == {"THREAT": 0.25, "INSULT": None} and asked.languages == ["nl", "en"]
+    assert not asked.spans and asked.client_token is None
+    with pytest.raises(PerspectiveError, match="at most 10"):
+        requests.analyze(analyze_body("x" * 11), max_chars=10)
+    with pytest.raises(PerspectiveError, match="does not support request languages: fr-FR"):
+        requests.languages(["nl", "fr-FR"], ["TOXICITY"])

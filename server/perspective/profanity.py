@@ -111,8 +111,7 @@ def _match(norms: list[str], i: int) -> float | None:
     if word in _INNOCENT_SQUEEZED or not word[:1].isalpha():
         return None
     if _MASK.search(word):
-        pattern = re.compile(_MASK.sub("[a-z]{1,3}", re.escape(word).replace("\\*", "*"))
-                             .replace("\\#", "#"))
+        pattern = re.compile("[a-z]{1,3}".join(re.escape(part) for part in _MASK.split(word)))
         for listed, strength in _SQUEEZED:
             if " " not in listed and pattern.fullmatch(listed):
                 return strength
