@@ -292,10 +292,12 @@ def _exception_name(stderr_tail: list[str]) -> str | None:
 
 def _keep_tail(stream, tail: list[str], keep: int = 20) -> None:
     # The worker's stderr ends in a traceback if it crashed; only the exception's type is used.
-    for line in stream:
-        if line.strip():
-            tail.append(line.rstrip()[:500])
-            del tail[:-keep]
+    # On a busy machine the pipe may be closed (the job ended) before this thread has read it all.
+    with contextlib.suppress(ValueError, OSError):
+        for line in stream:
+            if line.strip():
+                tail.append(line.rstrip()[:500])
+                del tail[:-keep]
 
 
 def _parse(line: str) -> dict:
