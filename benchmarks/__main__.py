@@ -13,7 +13,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-SECTIONS = ("inprocess", "http", "training")
+SECTIONS = ("inprocess", "http", "perspective", "training")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,7 +52,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
     from server.config import DEFAULTS
     from server.learning import model_store
 
-    from . import _crafted, _http, _inprocess, _machine, _procs, _server, _targets, _training
+    from . import _crafted, _http, _inprocess, _machine, _perspective, _procs, _server, _targets, _training
 
     started, t0 = datetime.now(UTC), time.perf_counter()
     command = " ".join(["python -m benchmarks", *(["--quick"] if quick else []),
@@ -93,18 +93,23 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
             del ngram
         active = store.active_version
         del store
-        if "http" in sections:
+        if "http" in sections or "perspective" in sections:
             token = _server.create_worker_token(env)
             _log("HTTP: starting reageerwijzer serve --port 0")
             server = _server.Server(env, tmp / "server.log", extra_args=serve_args).start()
             try:
-                http = _http.run(server, token, folder=tmp, quick=quick, log=_log)
+                if "http" in sections:
+                    http = _http.run(server, token, folder=tmp, quick=quick, log=_log)
+                    results["http"] = http
+                    for key in ("server_rss_mb_after_load", "server_rss_mb_after_http",
+                                "server_peak_rss_mb", "server_processes"):
+                        memory[key] = http[key]
+                if "perspective" in sections:
+                    _log("HTTP: Perspective comments:analyze next to /api/v1/classify")
+                    results["perspective"] = _perspective.run(server, token, folder=tmp, quick=quick,
+                                                              log=_log)
             finally:
                 server.stop()
-            results["http"] = http
-            for key in ("server_rss_mb_after_load", "server_rss_mb_after_http", "server_peak_rss_mb",
-                        "server_processes"):
-                memory[key] = http[key]
         if "training" in sections:
             _log("training time and memory")
             results["training"] = _training.run(

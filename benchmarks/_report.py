@@ -44,6 +44,17 @@ def table(results: dict) -> str:
                          f" {_f(c['other_cpu_cores']):>10}")
         lines.append("  (errors: socket errors + non-2xx + connections left unaccepted; other CPU: cores"
                      " busy with other processes)")
+    perspective = results.get("perspective")
+    if perspective:
+        lines += ["", "HTTP POST /v1alpha1/comments:analyze (Coral's request) next to POST /api/v1/classify",
+                  "  clients | classify req/s  CPU ms/req | analyze req/s  CPU ms/req  p50 ms  errors |"
+                  " CPU ratio  req/s ratio"]
+        for row in perspective["runs"]:
+            c, a = row["classify"], row["analyze"]
+            lines.append(f"  {row['connections']:>7} | {c['requests_per_s']:>14.0f}"
+                         f" {_f(c['server_cpu_ms_per_request'], 3):>11} | {a['requests_per_s']:>13.0f}"
+                         f" {_f(a['server_cpu_ms_per_request'], 3):>11} {a['p50_ms']:>7.2f} {a['errors']:>7} |"
+                         f" {_f(row['cpu_ratio'], 2):>9} {_f(row['throughput_ratio'], 2):>12}")
     training = results.get("training")
     if training:
         lines += ["", "Training (child process; data: training_data/ enlarged by seeded perturbation)",
@@ -135,6 +146,18 @@ def markdown(results: dict) -> str:
                        f"{_f(c['p99_ms'])} | {errors} | {_f(h['requests_per_s'], 0)} | "
                        f"{_f(c['ratio_to_health'])} | {_f(c['server_cpu_ms_per_request'], 2)} | "
                        f"{_f(c['other_cpu_cores'])} cores |")
+        out.append("")
+    perspective = results.get("perspective")
+    if perspective:
+        out += [("| clients | classify req/s | classify CPU ms/req | comments:analyze req/s | "
+                 "analyze CPU ms/req | analyze p50 ms | errors | CPU ratio |"),
+                "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for row in perspective["runs"]:
+            c, a = row["classify"], row["analyze"]
+            out.append(f"| {row['connections']} | {c['requests_per_s']:.0f} | "
+                       f"{_f(c['server_cpu_ms_per_request'], 2)} | {a['requests_per_s']:.0f} | "
+                       f"{_f(a['server_cpu_ms_per_request'], 2)} | {a['p50_ms']:.2f} | {a['errors']} | "
+                       f"{_f(row['cpu_ratio'], 2)} |")
         out.append("")
     training = results.get("training")
     if training:

@@ -18,6 +18,8 @@ def check(results: dict) -> list[dict]:
     rss = [v for v in (memory.get("server_rss_mb_after_load"), memory.get("server_rss_mb_after_http"))
            if v is not None]
     # Issue 9's targets for the hybrid model (n-grams + sentence encoder) on 2 cores.
+    perspective = {row["connections"]: row for row in (results.get("perspective") or {}).get("runs", [])}
+    p32 = perspective.get(32)
     targets = [
         ("in-process classify, 280 chars, explained, p50", "≤ 30 ms", 30.0, "max", "ms",
          inproc.get("long", {}).get("p50_ms")),
@@ -26,6 +28,9 @@ def check(results: dict) -> list[dict]:
          c32 and c32["requests_per_s"]),
         ("HTTP classify, 32 clients, errors", "= 0", 0, "max", "",
          c32 and c32["errors"] + (c32["unaccepted_connections_midrun"] or 0)),
+        ("Perspective analyze, 32 clients, server CPU per request / classify's", "≤ 1.00", 1.0, "max", "",
+         p32 and p32["cpu_ratio"]),
+        ("Perspective analyze, 32 clients, errors", "= 0", 0, "max", "", p32 and p32["analyze"]["errors"]),
         ("retraining on 10k examples, warm cache", "≤ 60 s", 60.0, "max", "s",
          retrain and (retrain["wall_seconds"] if retrain["ok"] else float("inf"))),
         ("server RSS (all processes)", "≤ 500 MB", 500.0, "max", "MB", max(rss) if rss else None),

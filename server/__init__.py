@@ -28,6 +28,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from .api import bp as api_bp
     app.register_blueprint(api_bp)
+    from . import perspective
+    perspective.init_app(app)
     return app
 
 

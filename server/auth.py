@@ -200,6 +200,27 @@ def requires(role: str) -> Callable[[Callable], Callable]:
     return mark
 
 
+def query_key(view: Callable) -> Callable:
+    """Also accept the token as ``?key=`` (Perspective clients send their API key so).
+    The query string is never logged (see ``server.perspective.redact``)."""
+    view.accepts_query_key = True
+    return view
+
+
+def request_token(view: Callable) -> str:
+    """The token of this request: the Authorization header, else ``?key=`` where the view allows it."""
+    header = request.headers.get("Authorization")
+    if header or not getattr(view, "accepts_query_key", False):
+        return bearer_token(header)
+    key = request.args.get("key")
+    if not key:
+        raise AuthError(401, "missing_token", "this endpoint needs a token: send it as ?key=<token> "
+                                              "or 'Authorization: Bearer <token>'")
+    if not _TOKEN_SHAPE.fullmatch(key):
+        raise AuthError(401, "malformed_token", "the key must be the token you were given")
+    return key
+
+
 def current_principal() -> Principal:
     return g.principal
 
@@ -221,7 +242,7 @@ def _check_request():
                        headers={"Retry-After": str(wait)})
     # An AuthError raised here is answered by errors.py, as every other error is.
     try:
-        token = bearer_token(request.headers.get("Authorization"))
+        token = request_token(view)
         principal = current_app.extensions["token_cache"].identify(token)
     except AuthError as err:
         failures.failed(address, err.code)  # the reason's code, never the token

@@ -60,6 +60,9 @@ DEFAULTS = {
     # it is refused (429) for a while, doubling with every further failure.
     "AUTH_FAILURE_LIMIT": 10,
     "AUTH_FAILURE_WINDOW": 60,
+    # Whether Perspective's feedback call (POST /v1alpha1/comments:suggestscore) may store the
+    # comment as a labelled example (state "new"); off, it answers 403 and keeps nothing.
+    "PERSPECTIVE_FEEDBACK": False,
     # SECRET_KEY (REAGEERWIJZER_SECRET_KEY): when set, model versions are signed with a key
     # derived from it instead of DATA_DIR/secret.key (then every server sharing the model
     # folder needs the same value).
