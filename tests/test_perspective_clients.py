@@ -82,8 +82,8 @@ def test_googles_python_client_suggests_a_score(served):
             "comment": {"text": "ik maak je af, ik weet waar je woont"},
             "attributeScores": {"THREAT": {"summaryScore": {"value": 1}}}, "clientToken": "t1"}).execute()
     assert answer["clientToken"] == "t1"
-    from server.learning import examples
-    from server.storage.connection import get_db
+    from server.database import get_db
+    from server.storage import examples
     with app.app_context():
         assert [(r["label"], r["category"], r["state"]) for r in examples.all_rows(get_db())] == [
             (1, "threatening", "new")]
@@ -115,8 +115,8 @@ def test_coral_talk_requests_field_by_field(served):
             "languages": ["nl"], "clientToken": "5f0c2a"})
         assert status == 200, answer
         assert answer["clientToken"] == "5f0c2a"
-    from server.learning import examples
-    from server.storage.connection import get_db
+    from server.database import get_db
+    from server.storage import examples
     with app.app_context():
         assert [(r["label"], r["state"], r["saved_by"]) for r in examples.all_rows(get_db())] == [
             (1, "new", "coral"), (0, "new", "coral")]

@@ -12,9 +12,9 @@ from flask import Blueprint, current_app, request
 
 from ..api import validation
 from ..auth import current_principal, query_key
+from ..database import get_db
 from ..learning import examples
 from ..learning.model_store import get_store
-from ..storage.connection import get_db
 from . import PREFIX, attributes, discovery, language, requests, spans
 from .errors import PerspectiveError
 
