@@ -139,7 +139,7 @@ class EncodingCache:
             self._write(keys, vectors)
 
     def _write(self, keys: np.ndarray, vectors: np.ndarray) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        _private_folder(self.folder)
         segments = sorted(self.folder.glob("*.npz"))
         if len(segments) >= MAX_SEGMENTS:
             # Merge everything this machine encoded into one file, then drop the pieces.
@@ -152,6 +152,18 @@ class EncodingCache:
         if len(segments) >= MAX_SEGMENTS:
             for path in segments:
                 path.unlink(missing_ok=True)
+
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) as 0700 whatever the umask: encodings are derived
+    from example texts. Segments are made by ``mkstemp``, which already gives 0600."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+        path.chmod(0o700)
 
 
 def precomputed_path(encoder: SentenceEncoder) -> Path:
