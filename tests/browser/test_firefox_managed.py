@@ -32,7 +32,9 @@ def module_server(tmp_path_factory, small_models_dir):
     shutil.copytree(small_models_dir, data / "models")
     live = build_live_server({"TESTING": True, "DATA_DIR": str(data),
                               "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
-                              "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv")})
+                              "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv"),
+                              # An organisation names its server's host (see the README's Security).
+                              "ALLOWED_HOSTS": f"127.0.0.1,localhost,{SERVER_HOST}"})
     yield live
     live.stop()
 
