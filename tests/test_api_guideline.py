@@ -33,7 +33,10 @@ def test_advice_for_every_path(client, answers, outcome, lang):
     assert body["outcome"]["id"] == outcome
     assert body["path"] == list(answers)
     assert body["next_question"] is None
-    assert body["donts"] and all(d["text"] for d in body["donts"])
+    # A harmless post ("monitor") gets no don'ts about handling hate; every other outcome does.
+    assert bool(body["donts"]) is (outcome != "monitor") and all(d["text"] for d in body["donts"])
+    assert {"emergency", "drafts", "follow_up"} <= set(body["outcome"])
+    assert (body["outcome"]["emergency"] is not None) is (outcome == "refer")
 
 
 def test_advice_without_answers_asks_the_first_question(client):
