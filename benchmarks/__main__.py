@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] = ()) -> dict:
     from server.config import DEFAULTS
-    from server.model_store import ModelStore
+    from server.learning.model_store import ModelStore
 
     from . import _http, _inprocess, _machine, _procs, _server, _targets, _training
 

@@ -2,7 +2,7 @@
 
 The sets are ``training_data/`` enlarged by seeded perturbation (see ``_perturb``); each
 training runs in a child process, whose peak resident memory the kernel reports when it ends.
-The retraining runs the server's own training process (``python -m server.train_worker``):
+The retraining runs the server's own training process (``python -m server.learning.train_worker``):
 cross-validation, the final fit, evaluation of candidate and active model on the regression
 set, and saving; its parallel folds are counted in the sampled peak of the process tree.
 """
@@ -51,7 +51,7 @@ def run(*, folder: Path, training_dir: Path, regression_set: Path, models_dir: P
 def _retrain(folder: Path, data_dir: Path, regression_set: Path, models_dir: Path,
              active_version: str, *, cwd: Path) -> dict:
     from server.config import DEFAULTS
-    from server.retrain import worker_command
+    from server.learning.retrain import worker_command
     work = folder / "retrain-models"
     work.mkdir()
     shutil.copytree(models_dir / active_version, work / active_version)  # judged as in production

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, g, request
 
-from . import db
+from .storage import connection as db
 from .errors import error_body
 
 ROLES = ("worker", "admin")

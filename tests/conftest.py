@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def small_models_dir(tmp_path_factory) -> Path:
     """A models folder (one version + ACTIVE) trained once per session on training_small."""
-    from server.model_store import ModelStore, train_from
+    from server.learning.model_store import ModelStore, train_from
     store = ModelStore(tmp_path_factory.mktemp("small-model") / "models")
     store.record_active(store.add(train_from(FIXTURES / "training_small")))
     return store.models_dir
@@ -23,7 +23,7 @@ def small_models_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def small_model(small_models_dir: Path):
     """The session's small model, loaded (tests must not change it)."""
-    from server.model_store import ModelStore
+    from server.learning.model_store import ModelStore
     store = ModelStore(small_models_dir)
     return store.load_version(store.read_active())
 
@@ -56,7 +56,7 @@ def app(app_config: dict):
 def make_token(app, name: str, role: str) -> str:
     """Create a token in the app's database and return the secret (as `token create` prints it)."""
     from server import auth
-    from server.db import get_db
+    from server.storage.connection import get_db
     with app.app_context():
         return auth.create_token(get_db(), name=name, role=role)
 

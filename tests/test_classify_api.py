@@ -112,14 +112,14 @@ def test_the_text_is_never_logged(client, caplog):
 # -- the validation functions on their own (no Flask request needed) --------------------------
 
 def test_classify_request_returns_text_and_language():
-    from server import validation
+    from server.api import validation
     assert validation.classify_request({"text": " hallo "}, max_chars=10) == (" hallo ", None)
     assert validation.classify_request({"text": "hi", "lang": "en"}, max_chars=10) == ("hi", "en")
 
 
 @pytest.mark.parametrize(("value", "status"), [(None, 400), ("", 400), (3, 400), ("abcdef", 413)])
 def test_post_text_rejects(value, status):
-    from server import validation
+    from server.api import validation
     from server.errors import APIError
     with pytest.raises(APIError) as info:
         validation.post_text(value, max_chars=5)

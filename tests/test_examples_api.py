@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from server import examples_validation as check
+from server.api import examples_validation as check
 
 GOOD = {"text": "Ga terug naar je eigen land @jan_v, bel 06-12345678", "label": 1,
         "category": "discriminatory", "lang": "nl", "score": 0.91,
@@ -187,7 +187,7 @@ def test_erasure_removes_the_text_from_the_database_files(app, client, admin_cli
     assert admin_client.delete(f"/api/v1/examples/{example_id}").status_code == 404
     assert admin_client.get("/api/v1/examples").get_json()["total"] == 1
     with app.app_context():
-        from server.db import get_db
+        from server.storage.connection import get_db
         get_db().execute("PRAGMA wal_checkpoint(TRUNCATE)")
     files = [p for p in Path(data_dir).glob("reageerwijzer.sqlite3*") if p.is_file()]
     assert files

@@ -22,9 +22,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from werkzeug.test import EnvironBuilder
 
-from server import create_app, examples, jobs
-from server.db import get_db
-from server.examples import NewExample
+from server import create_app
+from server.learning import examples, jobs
+from server.storage.connection import get_db
+from server.learning.examples import NewExample
 
 from .conftest import FIXTURES, make_token
 from .fuzzing import fuzz_settings

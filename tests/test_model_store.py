@@ -5,7 +5,7 @@ import pytest
 
 import model
 from server import create_app
-from server.model_store import ACTIVE_FILE, ModelStore, ModelStoreError, UnknownVersionError
+from server.learning.model_store import ACTIVE_FILE, ModelStore, ModelStoreError, UnknownVersionError
 
 from .conftest import FIXTURES
 

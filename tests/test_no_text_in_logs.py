@@ -28,7 +28,8 @@ import uuid
 
 import pytest
 
-from server import create_app, retrain
+from server import create_app
+from server.learning import retrain
 
 from .conftest import FIXTURES, make_token
 from .serving import waitress_in_thread

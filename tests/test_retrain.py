@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from server import create_app, jobs, retrain
+from server import create_app
+from server.learning import jobs, retrain
 from server.cli import main
 
 from .conftest import FIXTURES, make_token, token_client

@@ -1,7 +1,7 @@
 """Scrubbing personal details from example texts: what goes, and what must stay."""
 import pytest
 
-from server.scrub import dedupe_key, scrub, scrub_counts
+from server.learning.scrub import dedupe_key, scrub, scrub_counts
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,7 +6,7 @@ import contextlib
 import time
 
 from server import auth
-from server.db import get_db
+from server.storage.connection import get_db
 
 from .conftest import token_client
 

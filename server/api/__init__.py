@@ -1,4 +1,14 @@
-"""The /api/v1 blueprint: one child blueprint per resource."""
+"""The JSON API under /api/v1: one child blueprint per resource, thin views.
+
+Owns the views, request validation (``validation``, ``examples_validation``) and the answers'
+shapes. A view parses and checks its request, calls one function of another room and returns
+JSON; it never talks SQL.
+
+May import: ``server.auth``, ``server.errors``, ``server.learning``, ``server.guideline``,
+``server.storage.connection.get_db`` (to hand a connection on) and Flask. Nothing imports it
+but ``server`` (the app factory) and ``server.cli.examples`` (the CSV import checks rows as
+the API does).
+"""
 from __future__ import annotations
 
 from flask import Blueprint

@@ -5,9 +5,10 @@ import logging
 
 from flask import Blueprint, current_app, request, url_for
 
-from .. import examples, examples_validation as check, validation
+from . import examples_validation as check, validation
+from ..learning import examples
 from ..auth import current_principal, requires
-from ..db import get_db
+from ..storage.connection import get_db
 from ..errors import APIError
 
 log = logging.getLogger(__name__)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, url_for
 
-from .. import jobs, retrain
+from ..learning import jobs, retrain
 from ..auth import current_principal, requires
-from ..db import get_db
+from ..storage.connection import get_db
 from ..errors import APIError
 
 bp = Blueprint("jobs", __name__)

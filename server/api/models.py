@@ -9,7 +9,7 @@ import model as classifier
 
 from ..auth import current_principal, requires
 from ..errors import APIError
-from ..model_store import UnknownVersionError, get_store
+from ..learning.model_store import UnknownVersionError, get_store
 
 log = logging.getLogger(__name__)
 

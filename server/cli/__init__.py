@@ -1,7 +1,12 @@
-"""The ``reageerwijzer`` command: one argparse sub-command per job.
+"""The ``reageerwijzer`` command: one module per family of sub-commands.
 
 Each module in this package adds its sub-commands through ``register(subparsers)``; a
-sub-command's handler takes the parsed arguments and returns the exit status.
+sub-command's handler takes the parsed arguments and returns the exit status. ``serve`` runs
+the server, ``model`` everything about the classifier and its versions, ``tokens``,
+``examples`` and ``retrain`` what their names say.
+
+May import: every other room (it is the outermost one); nothing imports it but ``__main__``
+and the ``reageerwijzer`` entry point.
 """
 from __future__ import annotations
 
@@ -9,10 +14,10 @@ import argparse
 import logging
 import sys
 
-from . import examples, model_commands, models, retrain, serve, tokens
+from . import examples, model, retrain, serve, tokens
 from .common import CommandError
 
-COMMAND_MODULES = (serve, model_commands, tokens, examples, retrain, models)
+COMMAND_MODULES = (serve, model, tokens, examples, retrain)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,8 @@ class CommandError(Exception):
 @contextlib.contextmanager
 def database() -> Iterator[sqlite3.Connection]:
     """A connection to the configured database (schema up to date), for commands that need no model."""
-    from .. import configured_app, db
+    from .. import configured_app
+    from ..storage import connection as db
     try:
         store = db.from_config(configured_app().config)
         store.migrate()

@@ -11,7 +11,10 @@ import csv
 import os
 from pathlib import Path
 
-from .. import configured_app, db, examples, examples_validation as check
+from .. import configured_app
+from ..api import examples_validation as check
+from ..learning import examples
+from ..storage import connection as db
 from .common import CommandError, database
 
 COLUMNS = ("text", "label", "category", "lang", "state")

@@ -26,7 +26,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import create_app, jobs, retrain
+    from .. import create_app
+    from ..learning import jobs, retrain
 
     app = create_app()
     with contextlib.closing(app.extensions["db"].connect()) as conn:

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 def _first_admin_token(app) -> str | None:
     """On a fresh set-up, an admin token, so the one `serve` command leads to a working server."""
     from .. import auth
-    from ..db import get_db
+    from ..storage.connection import get_db
     with app.app_context():
         conn = get_db()
         if auth.count_tokens(conn):

@@ -1,4 +1,4 @@
-"""The training process of a retraining job: ``python -m server.train_worker ...`` (see retrain.py).
+"""The training process of a retraining job: ``python -m server.learning.train_worker ...`` (see retrain.py).
 
 It trains a candidate on the training data plus the examples file it is given, cross-validates
 it, evaluates the candidate and the active model on the regression set, and saves the candidate
@@ -181,7 +181,7 @@ def _exit_when_parent_goes() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m server.train_worker",
+    p = argparse.ArgumentParser(prog="python -m server.learning.train_worker",
                                 description="Train a candidate model for a retraining job.")
     p.add_argument("--training-data", required=True)
     p.add_argument("--examples", required=True, help="JSON lines: id, text, label, category, lang")

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Request
 
-from .errors import APIError
+from ..errors import APIError
 
 LANGUAGES = ("nl", "en")
 

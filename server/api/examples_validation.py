@@ -9,7 +9,7 @@ import math
 import re
 from typing import Any
 
-from .examples import CATEGORIES, LABELS, STATES, NewExample
+from ..learning.examples import CATEGORIES, LABELS, STATES, NewExample
 from .validation import LANGUAGES, json_type
 
 EXAMPLE_FIELDS = {"text", "label", "category", "lang", "score", "model_version"}

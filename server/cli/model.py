@@ -1,7 +1,8 @@
-"""``reageerwijzer train``, ``evaluate`` and ``predict``: the classifier from the command line.
+"""Every command about the classifier: ``train``, ``evaluate``, ``predict`` and ``models list|activate``.
 
 ``train`` trains a new model version in the data folder and makes it the active one;
-``evaluate`` and ``predict`` use the active one (training a first one if there is none).
+``evaluate`` and ``predict`` use the active one (training a first one if there is none);
+``models list`` shows the saved versions and ``models activate VERSION`` rolls back.
 Progress goes to stderr, results to stdout (as JSON with ``--json``).
 """
 from __future__ import annotations
@@ -56,6 +57,19 @@ def register(subparsers) -> None:
     p.add_argument("file", metavar="FILE", help="CSV or JSONL file, or - for JSONL on stdin")
     p.set_defaults(func=run_predict)
 
+    p = subparsers.add_parser(
+        "models", help="list model versions or activate one (rollback)",
+        description="Model versions saved in the data folder. Activating one makes a running "
+                    "server switch to it within seconds, and a restarted one serve it.")
+    sub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="list versions with their metrics; * marks the active one")
+    listing.add_argument("--json", action="store_true", help="print the versions as JSON")
+    listing.set_defaults(func=list_models)
+    activate = sub.add_parser("activate", help="make VERSION the active model")
+    activate.add_argument("version", help="a version id as listed by 'models list'")
+    activate.set_defaults(func=activate_model)
+
+
 
 # -- train -------------------------------------------------------------------------------------
 
@@ -63,7 +77,7 @@ def run_train(args: argparse.Namespace) -> int:
     import model
 
     from .. import configured_app
-    from ..model_store import ModelStore
+    from ..learning.model_store import ModelStore
 
     if args.folds < 0 or args.folds == 1:
         raise CommandError(f"--folds must be 0 (no cross-validation) or at least 2, not {args.folds}")
@@ -261,9 +275,65 @@ def _active_store():
     import model
 
     from .. import create_app
-    from ..model_store import ModelStoreError
+    from ..learning.model_store import ModelStoreError
     try:
         app = create_app()
     except (ModelStoreError, model.ModelFileError, model.DataError) as err:
         raise CommandError(f"no usable model: {err}") from None
     return app.extensions["model_store"]
+
+
+# -- models list | activate ---------------------------------------------------------------------
+
+def _store():
+    from .. import configured_app
+    from ..learning.model_store import ModelStore
+    return ModelStore(Path(configured_app().config["DATA_DIR"]) / "models")
+
+
+def list_models(args: argparse.Namespace) -> int:
+    from ..learning.model_store import ModelStoreError
+    store = _store()
+    try:
+        versions = store.list_versions()
+    except ModelStoreError as err:
+        raise CommandError(str(err)) from None
+    if args.json:
+        print(json.dumps(versions, indent=2, ensure_ascii=False))
+        return 0
+    if not versions:
+        print("No model versions yet: 'reageerwijzer serve' or 'reageerwijzer train' makes one.")
+    for v in versions:
+        print(f"{'*' if v['active'] else ' '} {v['version']}  {_summary(v)}")
+    return 0
+
+
+def _summary(version: dict) -> str:
+    if "error" in version:
+        return f"unusable: {version['error']}"
+    metrics = version.get("metrics") or {}
+    parts = [f"created {version.get('created_at')}"]
+    cv = (metrics.get("cross_validation") or {}).get("macro_f1")
+    if cv:
+        parts.append(f"cv macro-F1 {cv['mean']:.4f}")
+    regression = metrics.get("regression")
+    if regression:
+        parts.append(f"regression macro-F1 {regression['macro_f1']:.4f}")
+    counts = version.get("training_data") or {}
+    if "examples" in counts:
+        parts.append(f"{counts['examples']} examples")
+    return ", ".join(parts)
+
+
+def activate_model(args: argparse.Namespace) -> int:
+    import model
+
+    from ..learning.model_store import ModelStoreError
+    store = _store()
+    previous = store.read_active()
+    try:
+        store.activate(args.version)
+    except (ModelStoreError, model.ModelFileError) as err:
+        raise CommandError(f"cannot activate {args.version}: {err}") from None
+    print(f"Model version {args.version} is active (was {previous}).")
+    return 0

@@ -4,7 +4,7 @@ The steps, in the server process (a background thread) or in ``reageerwijzer ret
 
 1. The examples to learn from (accepted ones; also new ones if RETRAIN_INCLUDE_UNREVIEWED) are
    written to a private work folder for the training process.
-2. ``python -m server.train_worker`` trains on the training data plus those examples,
+2. ``python -m server.learning.train_worker`` trains on the training data plus those examples,
    cross-validates, evaluates the candidate and the active model on the regression set, and
    writes the candidate into a temporary folder that it renames into ``models/<version>`` only
    when complete. It reports progress as JSON lines on stdout and never touches the database,
@@ -162,7 +162,7 @@ def gate(regression: dict, *, max_drop: float) -> dict:
 
 def worker_command(argv: list[str]) -> list[str]:
     """The command line of the training process (tests wrap it to hold the process still)."""
-    return [sys.executable, "-m", "server.train_worker", *argv]
+    return [sys.executable, "-m", "server.learning.train_worker", *argv]
 
 
 def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallback, *,
@@ -173,7 +173,7 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
     result = error = None
     with subprocess.Popen(worker_command(argv), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env,
-                          cwd=Path(__file__).resolve().parent.parent) as proc:
+                          cwd=Path(__file__).resolve().parents[2]) as proc:
         jobs.set_worker(conn, job_id, proc.pid)
         timer = threading.Timer(timeout, lambda: (timed_out.set(), _kill(proc)))
         timer.start()

@@ -4,8 +4,9 @@ import sqlite3
 
 import pytest
 
-from server import db, examples, jobs
-from server.examples import NewExample
+from server.learning import examples, jobs
+from server.storage import connection as db
+from server.learning.examples import NewExample
 
 
 @pytest.fixture

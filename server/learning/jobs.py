@@ -17,7 +17,7 @@ import uuid
 
 from flask import Flask
 
-from . import db
+from ..storage import connection as db
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from .guideline import Guideline, load_guideline
+from . import Guideline, load_guideline
 
 
 def init_app(app: Flask) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from . import db
+from ..storage import connection as db
 from .scrub import dedupe_key, scrub_counts
 
 STATES = ("new", "accepted", "rejected")

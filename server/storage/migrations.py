@@ -1,0 +1,53 @@
+"""The schema, as the list of migrations that build it; ``Database.migrate`` runs the missing ones."""
+from __future__ import annotations
+
+# One entry per schema version; an entry runs once, in a transaction, in order.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('worker', 'admin')),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE UNIQUE INDEX tokens_active_name ON tokens (name) WHERE revoked_at IS NULL;
+
+    CREATE TABLE examples (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        text_key TEXT NOT NULL,
+        label INTEGER NOT NULL CHECK (label IN (0, 1)),
+        category TEXT,
+        lang TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        score REAL,
+        model_version TEXT,
+        state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'accepted', 'rejected')),
+        reviewed_by TEXT,
+        reviewed_at TEXT,
+        UNIQUE (text_key)
+    );
+    CREATE INDEX examples_state ON examples (state, id);
+
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed')),
+        progress REAL NOT NULL DEFAULT 0,
+        stage TEXT,
+        report TEXT,
+        error TEXT,
+        created_by TEXT,
+        owner_pid INTEGER,
+        worker_pid INTEGER,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+    );
+    -- At most one unfinished job of a kind, across every process that shares the database.
+    CREATE UNIQUE INDEX jobs_one_active ON jobs (kind) WHERE state IN ('queued', 'running');
+    """,
+)
