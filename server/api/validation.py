@@ -9,6 +9,8 @@ from typing import Any
 
 from flask import Request
 
+from model import CATEGORIES
+
 from ..errors import APIError
 
 LANGUAGES = ("nl", "en")
@@ -62,6 +64,16 @@ def language(value: Any, *, default: str = "nl") -> str:
     if not isinstance(value, str) or value not in LANGUAGES:
         raise APIError(400, f"unknown language {value!r}; use one of: {', '.join(LANGUAGES)}",
                        code="invalid_language")
+    return value
+
+
+def category(value: Any) -> str | None:
+    """An optional harm category, one of the model's."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in CATEGORIES:
+        raise APIError(400, f"unknown category {value!r}; use one of: {', '.join(CATEGORIES)}, "
+                            "or leave it out", code="invalid_category")
     return value
 
 
