@@ -77,7 +77,8 @@ def page(conn: sqlite3.Connection, *, state: str | None, page: int, per_page: in
 
 def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed_by: str
            ) -> dict | None:
-    """Apply a review (state) and/or a relabel (label, category); None when there is no such example."""
+    """Apply a review (state), a relabel (label, category) and/or a corrected language; None when
+    there is no such example."""
     with db.transaction(conn):
         current = get(conn, example_id)
         if current is None:
@@ -90,14 +91,15 @@ def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed
                                    "fits only label 1")
             category = None
         state = changes.get("state", current["state"])
+        lang = changes.get("lang", current["lang"])
         key = dedupe_key(current["text"], label)
         clash = conn.execute("SELECT id FROM examples WHERE text_key = ? AND id <> ?",
                              (key, example_id)).fetchone()
         if clash is not None:
             raise ExampleConflict(clash[0])
-        conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, text_key = ?,"
+        conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, lang = ?, text_key = ?,"
                      " reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-                     (label, category, state, key, reviewed_by, db.now(), example_id))
+                     (label, category, state, lang, key, reviewed_by, db.now(), example_id))
     return get(conn, example_id)
 
 
