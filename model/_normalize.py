@@ -44,7 +44,7 @@ _EMOJI = rf"(?:[\U0001F1E6-\U0001F1FF]{{2}}|{_EMOJI_BASE}{_EMOJI_MOD}(?:\u200d{_
 _TOKEN_RE = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"]+)
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<email>[\w.+-]{{1,64}}@[\w-]+(?:\.[\w-]+)+)
   | (?P<user>(?<![\w@])@\w+)
   | (?P<spaced>(?<![{_WORD_CHARS}]){_UNIT}(?P<sep>{_SEP}){_UNIT}(?:(?P=sep){_UNIT})+(?![{_WORD_CHARS}]))
   | (?P<number>(?<![{_WORD_CHARS}])\d+(?:[.,:]\d+)*%?(?![{_WORD_CHARS}]))

@@ -15,6 +15,7 @@ features, and the char block never sees them (``plain_text``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 from ._lexicon import polarity
@@ -53,17 +54,25 @@ _CONDEMN = frozenset("""
     dehumanizing
 """.split())  # noqa: SIM905 (word lists read best as text)
 _BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\n|/-]|'(?!\w)|(?<!\w)'")
-_QUOTE = re.compile(
-    r"""(?<!\w)"(?=\S)[^"\n]{1,300}?(?<=\S)"
-      | \u201c[^\u201d\n]{1,300}\u201d
-      | \u201e[^\u201d\u201c\n]{1,300}[\u201d\u201c]
-      | \u2018(?=\S)[^\n]{1,300}?(?<=\S)\u2019(?!\w)
-      | \u00ab[^\u00bb\n]{1,300}\u00bb
-      | (?<!\w)'(?=\S)[^\n]{1,300}?(?<=\S)'(?!\w)""",
-    re.VERBOSE,
+# Quotations, one kind per opening mark: (the opening mark in its context, the characters
+# that end its content or None when the closing mark may also stand inside as an apostrophe,
+# the closing mark in its context). At most QUOTE_MAX characters inside, no line break.
+# ``_quotations`` finds them in one pass, not one regex: a regex tries up to QUOTE_MAX
+# characters at every opening mark, so a text of apostrophes that close nothing ("'a " * 1666)
+# cost QUOTE_MAX steps per character.
+_QUOTE_KINDS = (
+    (re.compile(r'(?<!\w)"(?=\S)'), re.compile('"'), re.compile(r'(?<=\S)"')),
+    (re.compile("\u201c"), re.compile("\u201d"), re.compile("\u201d")),
+    (re.compile("\u201e"), re.compile("[\u201d\u201c]"), re.compile("[\u201d\u201c]")),
+    (re.compile(r"\u2018(?=\S)"), None, re.compile(r"(?<=\S)\u2019(?!\w)")),
+    (re.compile("\u00ab"), re.compile("\u00bb"), re.compile("\u00bb")),
+    (re.compile(r"(?<!\w)'(?=\S)"), None, re.compile(r"(?<=\S)'(?!\w)")),
 )
+QUOTE_MAX = 300
+_LINE_BREAK = re.compile("\n")
 _REPORTED = re.compile(
-    r"""\b(?:said|says|say|wrote|writes|tweeted|posted|yelled|shouted|screamed|told\s+(?:me|us)
+    # (?=[...]): the verbs' first letters, so most word starts are passed over at once.
+    r"""\b(?=[cnprstwyz])(?:said|says|say|wrote|writes|tweeted|posted|yelled|shouted|screamed|told\s+(?:me|us)
       |called\s+(?:me|us|him|her|them)|zei|zegt|zeggen|schreef|schrijft|riep|roept|schreeuwde
       |twitterde|tweette|postte|noemde\s+(?:me|mij|ons|hem|haar|hen))\s*:\s*([^.!?\n]{1,300})""",
     re.VERBOSE | re.IGNORECASE,
@@ -127,16 +136,66 @@ def _lexicon(text: str, tokens: list[Token], norms: list[str]):
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _QUOTE.finditer(text)]
+    spans = _quotations(text)
     spans += [m.span(1) for m in _REPORTED.finditer(text)]
     return spans
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of ``text``, leftmost first and not overlapping, as a regex with one
+    alternative per kind would find them, in time linear in the length of the text."""
+    positions = lambda pattern: [m.start() for m in pattern.finditer(text)]  # noqa: E731
+    breaks = positions(_LINE_BREAK)
+    openings = []
+    for opener, stops, closer in _QUOTE_KINDS:
+        closings = positions(closer)
+        ends = None if stops is None else positions(stops)
+        openings += [(p, closings, ends) for p in positions(opener)]
+    openings.sort(key=lambda opening: opening[0])
+    spans: list[tuple[int, int]] = []
+    for p, closings, ends in openings:
+        if spans and p < spans[-1][1]:
+            continue  # inside the quotation found before
+        if ends is None:  # the first closing mark after one character of content
+            i = bisect_left(closings, p + 2)
+            q = closings[i] if i < len(closings) else None
+        else:  # the first character that ends the content, if it closes the quotation
+            i = bisect_left(ends, p + 1)
+            q = ends[i] if i < len(ends) else None
+            j = bisect_left(closings, q) if q is not None else 0
+            if q is not None and (q < p + 2 or j == len(closings) or closings[j] != q):
+                q = None
+        if q is None or q - p - 1 > QUOTE_MAX:
+            continue
+        b = bisect_left(breaks, p + 1)
+        if b < len(breaks) and breaks[b] < q:
+            continue
+        spans.append((p, q + 1))
+    return spans
+
+
+def _starts_inside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it starts inside one of ``spans``: one sweep over both, sorted,
+    instead of every token against every span (quadratic for "1?" * 2500)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    inside, k = [], 0
+    for token in tokens:  # in text order
+        while k < len(merged) and merged[k][1] <= token.start:
+            k += 1
+        inside.append(k < len(merged) and merged[k][0] <= token.start)
+    return inside
 
 
 def _quotes(text: str, tokens: list[Token], norms: list[str]):
     spans = _quoted_spans(text)
     if not spans:
         return
-    inside = [any(a <= t.start < b for a, b in spans) for t in tokens]
+    inside = _starts_inside(tokens, spans)
     for i, norm in enumerate(norms):
         if inside[i]:
             yield "QUOTE_" + norm, i
@@ -168,8 +227,8 @@ def _question(text: str, tokens: list[Token], norms: list[str]):
     spans = [m.span() for m in _SENTENCE.finditer(text) if "?" in m.group()]
     if not spans:
         return
-    for i, token in enumerate(tokens):
-        if any(a <= token.start < b for a, b in spans):
+    for i, inside in enumerate(_starts_inside(tokens, spans)):
+        if inside:
             yield "Q_" + norms[i], i
 
 

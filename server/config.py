@@ -51,4 +51,20 @@ DEFAULTS = {
     "RETRAIN_CV_FOLDS": 5,
     # A retraining that runs longer than this (seconds) is stopped and marked failed.
     "RETRAIN_TIMEOUT": 3600,
+    # Inactive model versions kept after a retraining; older ones are deleted (their
+    # vocabularies hold words of the examples they were trained on).
+    "KEEP_MODEL_VERSIONS": 5,
+    # Browser extensions allowed by CORS, comma-separated ids (Chromium: 32 letters a-p;
+    # Firefox: the UUID of the installed add-on). Empty: any extension origin.
+    "EXTENSION_IDS": "",
+    # Host names the server answers to (the Host header), comma-separated; others get 400.
+    # A leading dot allows subdomains (".example.org").
+    "ALLOWED_HOSTS": "localhost,127.0.0.1,[::1],::1",
+    # Failed authentications from one address within AUTH_FAILURE_WINDOW seconds after which
+    # it is refused (429) for a while, doubling with every further failure.
+    "AUTH_FAILURE_LIMIT": 10,
+    "AUTH_FAILURE_WINDOW": 60,
+    # SECRET_KEY (REAGEERWIJZER_SECRET_KEY): when set, model versions are signed with a key
+    # derived from it instead of DATA_DIR/secret.key (then every server sharing the model
+    # folder needs the same value).
 }

@@ -1,21 +1,26 @@
 """Shared fixtures: an app with its own temporary data folder, a test client, a CLI runner."""
 from __future__ import annotations
 
+import secrets
 import shutil
 from pathlib import Path
 
 import pytest
 
 from server import create_app
+from server.learning.signing import Signer
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Signs the session's small model; a test's server (its own key) takes the copy over at its first
+# start, as it does with the versions of a server from before versions were signed.
+SESSION_SIGNER = Signer(secrets.token_bytes(32))
 
 
 @pytest.fixture(scope="session")
 def small_models_dir(tmp_path_factory) -> Path:
     """A models folder (one version + ACTIVE) trained once per session on training_small."""
     from server.learning.model_store import ModelStore, train_from
-    store = ModelStore(tmp_path_factory.mktemp("small-model") / "models")
+    store = ModelStore(tmp_path_factory.mktemp("small-model") / "models", signer=SESSION_SIGNER)
     store.record_active(store.add(train_from(FIXTURES / "training_small")))
     return store.models_dir
 
@@ -24,7 +29,7 @@ def small_models_dir(tmp_path_factory) -> Path:
 def small_model(small_models_dir: Path):
     """The session's small model, loaded (tests must not change it)."""
     from server.learning.model_store import ModelStore
-    store = ModelStore(small_models_dir)
+    store = ModelStore(small_models_dir, signer=SESSION_SIGNER)
     return store.load_version(store.read_active())
 
 

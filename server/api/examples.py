@@ -10,6 +10,7 @@ from ..learning import examples
 from ..auth import current_principal, requires
 from ..storage.connection import get_db
 from ..errors import APIError
+from ..learning.scrub import scrub_counts
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,20 @@ def save_example():
              new.label, len(new.text))
     headers = {"Location": url_for(".show_example", example_id=example_id)}
     return {"id": example_id, "created": created}, 201 if created else 200, headers
+
+
+@bp.post("/examples/preview")
+def preview_example():
+    """What saving would store: the scrubbed text and what was replaced. Nothing is kept or
+    logged; the popup shows it, editable, before the worker saves."""
+    body = validation.json_object(request)
+    unknown = sorted(set(body) - {"text"})
+    if unknown:
+        raise APIError(400, f"unknown field(s): {', '.join(unknown)}; send only 'text'",
+                       code="unknown_field")
+    text = validation.post_text(body.get("text"), max_chars=int(current_app.config["MAX_TEXT_CHARS"]))
+    scrubbed, counts = scrub_counts(text.strip())
+    return {"text": scrubbed, "replaced": {kind: n for kind, n in counts.items() if n}}
 
 
 @bp.get("/examples")

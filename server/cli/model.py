@@ -68,6 +68,9 @@ def register(subparsers) -> None:
     activate = sub.add_parser("activate", help="make VERSION the active model")
     activate.add_argument("version", help="a version id as listed by 'models list'")
     activate.set_defaults(func=activate_model)
+    delete = sub.add_parser("delete", help="delete an inactive VERSION (its files and its record)")
+    delete.add_argument("version", help="a version id as listed by 'models list'")
+    delete.set_defaults(func=delete_model)
 
 
 
@@ -77,7 +80,6 @@ def run_train(args: argparse.Namespace) -> int:
     import model
 
     from .. import configured_app
-    from ..learning.model_store import ModelStore
 
     if args.folds < 0 or args.folds == 1:
         raise CommandError(f"--folds must be 0 (no cross-validation) or at least 2, not {args.folds}")
@@ -99,7 +101,7 @@ def run_train(args: argparse.Namespace) -> int:
         raise CommandError(str(err)) from None
     if cv is not None:
         trained.info["metrics"]["cross_validation"] = cv
-    store = ModelStore(Path(config["DATA_DIR"]) / "models")
+    store = _store(config)
     _progress(f"saving into {store.models_dir}")
     version = store.add(trained)
     store.record_active(version)
@@ -285,10 +287,17 @@ def _active_store():
 
 # -- models list | activate ---------------------------------------------------------------------
 
-def _store():
+def _store(config=None):
+    """The data folder's model store: its versions, signing key and database records."""
+    import sqlite3
+
     from .. import configured_app
-    from ..learning.model_store import ModelStore
-    return ModelStore(Path(configured_app().config["DATA_DIR"]) / "models")
+    from ..learning import model_store, signing
+    from ..storage.connection import DatabaseError
+    try:
+        return model_store.from_config(config if config is not None else configured_app().config)
+    except (signing.SigningKeyError, DatabaseError, sqlite3.Error, OSError) as err:
+        raise CommandError(f"cannot open the model store: {err}") from None
 
 
 def list_models(args: argparse.Namespace) -> int:
@@ -310,7 +319,7 @@ def list_models(args: argparse.Namespace) -> int:
 
 def _summary(version: dict) -> str:
     if "error" in version:
-        return f"unusable: {version['error']}"
+        return f"FAILS THE CHECK, will not be loaded: {version['error']}"
     metrics = version.get("metrics") or {}
     parts = [f"created {version.get('created_at')}"]
     cv = (metrics.get("cross_validation") or {}).get("macro_f1")
@@ -336,4 +345,15 @@ def activate_model(args: argparse.Namespace) -> int:
     except (ModelStoreError, model.ModelFileError) as err:
         raise CommandError(f"cannot activate {args.version}: {err}") from None
     print(f"Model version {args.version} is active (was {previous}).")
+    return 0
+
+
+def delete_model(args: argparse.Namespace) -> int:
+    from ..learning.model_store import ModelStoreError
+    store = _store()
+    try:
+        store.delete(args.version)
+    except ModelStoreError as err:
+        raise CommandError(f"cannot delete {args.version}: {err}") from None
+    print(f"Model version {args.version} deleted.")
     return 0

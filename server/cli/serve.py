@@ -68,9 +68,7 @@ def _throttle_queue_warnings() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import create_app
-
-    app = create_app()
+    app = _create_app()
     try:
         server = make_server(app, host=args.host, port=args.port, threads=args.threads)
     except OSError as err:
@@ -92,6 +90,24 @@ def run(args: argparse.Namespace) -> int:
     finally:
         server.close()
     return 0
+
+
+def _create_app():
+    """The app, or one plain line saying why it cannot start (no traceback, no paths)."""
+    import sqlite3
+
+    import model
+
+    from .. import create_app
+    from ..guideline import GuidelineError
+    from ..learning.model_store import ModelStoreError, plain_reason
+    from ..learning.signing import SigningKeyError
+    from ..storage.connection import DatabaseError
+    try:
+        return create_app()
+    except (ModelStoreError, model.ModelFileError, model.DataError, SigningKeyError,
+            DatabaseError, GuidelineError, sqlite3.Error, OSError) as err:
+        raise CommandError(f"cannot start: {plain_reason(err)}") from None
 
 
 def _first_admin_token(app) -> str | None:

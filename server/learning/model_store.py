@@ -6,12 +6,17 @@ Layout under ``DATA_DIR/models``::
     20261123T235959Z-1a2b3c4d/      one folder per version: model.joblib + model.json
     ...
 
-Only folders in here are ever loaded (a model file is a pickle), and each load checks the
-artifact's sha256 first. On the first start, when there is no version at all, one is trained
-from ``TRAINING_DATA_DIR``. A missing or corrupt active model stops the server at startup.
+Only folders in here are ever loaded (a model file is a pickle), and only versions this server
+made: each is signed (``signing``: HMAC-SHA256 with a key outside this folder) and recorded in
+the database with its hash when it is made, and a load checks both before unpickling. ACTIVE
+may name only such a version. On the first start, when there is no version at all, one is
+trained from ``TRAINING_DATA_DIR``. A missing, corrupt or foreign active model stops the server
+at startup. ``delete`` removes an inactive version; ``prune`` keeps the newest
+``KEEP_MODEL_VERSIONS`` inactive ones.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -24,6 +29,9 @@ from flask import Flask, current_app
 
 import model as classifier
 from model import PostClassifier
+
+from ..storage import model_versions
+from .signing import SignatureError, Signer, load_key
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +47,14 @@ class UnknownVersionError(ModelStoreError, LookupError):
     """A version id that is malformed or has no folder in the model store."""
 
 
+class ActiveVersionError(ModelStoreError):
+    """The active version cannot be deleted."""
+
+
+class UnrecordedVersionError(SignatureError):
+    """A version folder the database has no record of (planted, or from another server)."""
+
+
 class ModelStore:
     """Versions on disk plus the loaded active model; ``swap``/``activate`` are thread-safe.
 
@@ -46,11 +62,20 @@ class ModelStore:
     the version of one model with the scores of another.
     """
 
-    def __init__(self, models_dir: str | os.PathLike) -> None:
+    def __init__(self, models_dir: str | os.PathLike, *, signer: Signer, database=None) -> None:
+        """``database`` (a ``storage.connection.Database``) records the versions; without one
+        (a test's throw-away store) only the signature is checked."""
         self.models_dir = Path(models_dir)
-        self.models_dir.mkdir(parents=True, exist_ok=True)
+        self.models_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.signer = signer
+        self.database = database
         self._lock = threading.Lock()
         self._current: tuple[str, PostClassifier] | None = None
+
+    @contextlib.contextmanager
+    def _registry(self):
+        with contextlib.closing(self.database.connect()) as conn:
+            yield conn
 
     # -- what is served ------------------------------------------------------------------
 
@@ -77,16 +102,22 @@ class ModelStore:
     # -- versions on disk ------------------------------------------------------------------
 
     def list_versions(self) -> list[dict]:
-        """Every saved version, oldest first: id, created_at, threshold, metrics, active."""
+        """Every saved version, oldest first: id, created_at, threshold, metrics, active.
+
+        A version that fails the checks (unsigned, changed, not recorded, unreadable) is
+        listed with ``error``: a reason without paths.
+        """
         active = self.read_active()
         out = []
         for path in sorted(self.models_dir.iterdir()):
             if not (path.is_dir() and VERSION_RE.match(path.name)):
                 continue
             try:
+                self.verify(path.name)
                 sidecar = classifier.read_sidecar(path, root=self.models_dir)
             except classifier.ModelFileError as err:
-                out.append({"version": path.name, "active": path.name == active, "error": str(err)})
+                out.append({"version": path.name, "active": path.name == active,
+                            "error": plain_reason(err)})
                 continue
             out.append({"version": path.name, "active": path.name == active,
                         "created_at": sidecar.get("created_at"),
@@ -95,6 +126,22 @@ class ModelStore:
                         "metrics": sidecar.get("metrics")})
         return out
 
+    def verify(self, version: str) -> tuple[bytes, bytes]:
+        """The checked sidecar and artifact bytes of ``version``: signed with this server's key
+        and recorded in the database with the same hash and signature. Nothing is unpickled."""
+        from .signing import artifact_sha256
+        sidecar, artifact, signature = self.signer.read(self.path_of(version), root=self.models_dir)
+        if self.database is not None:
+            with self._registry() as conn:
+                row = model_versions.get(conn, version)
+            if row is None:
+                raise UnrecordedVersionError(f"version {version} was not made by this server (no "
+                                             "record of it); refusing to load it", path=version)
+            if row["signature"] != signature or row["artifact_sha256"] != artifact_sha256(artifact):
+                raise UnrecordedVersionError(f"version {version} differs from the one this server "
+                                             "recorded; refusing to load it", path=version)
+        return sidecar, artifact
+
     def read_active(self) -> str | None:
         """The version named in ACTIVE, or None when there is no ACTIVE file yet."""
         try:
@@ -102,36 +149,74 @@ class ModelStore:
         except FileNotFoundError:
             return None
         if not VERSION_RE.match(version):
-            raise ModelStoreError(f"{self.models_dir / ACTIVE_FILE}: {version!r} is not a "
-                                  f"model version id")
+            raise ModelStoreError(f"{ACTIVE_FILE}: {version[:80]!r} is not a model version id")
         return version
 
-    def add(self, model: PostClassifier) -> str:
-        """Save ``model`` as a new version (not activated) and return its id."""
+    def add(self, model: PostClassifier, *, example_ids=()) -> str:
+        """Save ``model`` as a new signed, recorded version (not activated) and return its id."""
         staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.models_dir))
         try:
             sidecar = classifier.save(model, staging)
             version = sidecar["version"]
+            self.signer.sign(staging)
+            private_files(staging)
             target = self.models_dir / version
             if target.exists():
-                raise ModelStoreError(f"{target}: version {version} exists already")
+                raise ModelStoreError(f"version {version} exists already")
             os.rename(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        self.record(version, example_ids=example_ids)
         return version
+
+    def record(self, version: str, *, example_ids=()) -> None:
+        """Record a signed version in the database (checks its signature first)."""
+        from .signing import artifact_sha256
+        if self.database is None:
+            return
+        _sidecar, artifact, signature = self.signer.read(self.path_of(version), root=self.models_dir)
+        with self._registry() as conn:
+            model_versions.record(conn, version, artifact_sha256=artifact_sha256(artifact),
+                                  signature=signature, example_ids=example_ids)
 
     def path_of(self, version: str) -> Path:
         if not isinstance(version, str) or not VERSION_RE.match(version):
             raise UnknownVersionError(f"{version!r} is not a model version id")
         path = self.models_dir / version
         if not path.is_dir():
-            raise UnknownVersionError(f"model version {version} not found in {self.models_dir}")
+            raise UnknownVersionError(f"model version {version} not found")
         return path
 
     def load_version(self, version: str) -> PostClassifier:
-        """Load (and checksum) a saved version without serving it."""
-        return classifier.load(self.path_of(version), root=self.models_dir)
+        """Load a saved version without serving it, once its signature and record hold."""
+        self.verify(version)
+        return self.signer.load(self.path_of(version), root=self.models_dir)
+
+    def delete(self, version: str) -> None:
+        """Delete an inactive version: its folder and its record. Never the active one."""
+        path = self.path_of(version)
+        with self._lock:
+            if version in (self.active_version, self.read_active()):
+                raise ActiveVersionError(f"version {version} is the active model; activate "
+                                         "another one first")
+            trash = self.models_dir / f".deleting-{version}"
+            os.rename(path, trash)  # gone from the listing at once, even if removal is slow
+            shutil.rmtree(trash)
+            if self.database is not None:
+                with self._registry() as conn:
+                    model_versions.forget(conn, version)
+        log.info("model version %s deleted", version)
+
+    def prune(self, *, keep: int) -> list[str]:
+        """Delete all but the newest ``keep`` inactive versions; returns the deleted ids."""
+        active = {self.active_version, self.read_active()}
+        inactive = [p.name for p in sorted(self.models_dir.iterdir())
+                    if p.is_dir() and VERSION_RE.match(p.name) and p.name not in active]
+        doomed = inactive[:max(0, len(inactive) - max(0, int(keep)))]
+        for version in doomed:
+            self.delete(version)
+        return doomed
 
     # -- changing what is served -----------------------------------------------------------
 
@@ -177,7 +262,7 @@ class ModelStore:
 
     def record_active(self, version: str) -> None:
         """Write ACTIVE without loading (for tools that do not serve, e.g. ``train``)."""
-        self.path_of(version)
+        self.verify(version)
         with self._lock:
             self._write_active(version)
 
@@ -189,9 +274,12 @@ class ModelStore:
         Raises ModelStoreError or a model.ModelFileError (checksum, version, missing file)
         when the active model cannot be served: better no server than a wrong model.
         """
+        for stale in self.models_dir.glob(".deleting-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self.adopt_once()
         active = self.read_active()
         if active is None:
-            versions = [v["version"] for v in self.list_versions()]
+            versions = [v["version"] for v in self.list_versions() if "error" not in v]
             if versions:
                 # A crash between saving a version and writing ACTIVE; the newest is the one meant.
                 active = versions[-1]
@@ -203,10 +291,72 @@ class ModelStore:
             return
         path = self.models_dir / active
         if not path.is_dir():
-            raise ModelStoreError(f"{self.models_dir / ACTIVE_FILE} names version {active}, "
-                                  f"but {path} does not exist")
+            raise ModelStoreError(f"{ACTIVE_FILE} names model version {active}, but that version "
+                                  "does not exist")
         self.swap(active)
         log.info("serving model version %s", active)
+
+
+    def adopt_once(self) -> list[str]:
+        """Sign and record the versions made before versions were signed, once.
+
+        The first start of a server that signs finds the versions of the one before it: those
+        whose sha256 matches their sidecar are taken over (logged), and from then on nothing
+        unrecorded is loaded.
+        """
+        if self.database is None:
+            return []
+        with self._registry() as conn:
+            if model_versions.adopted(conn):
+                return []
+            found = []
+            for path in sorted(self.models_dir.iterdir()):
+                if not (path.is_dir() and VERSION_RE.match(path.name)):
+                    continue
+                try:
+                    sidecar = classifier.read_sidecar(path, root=self.models_dir)
+                    from .signing import artifact_sha256
+                    if sidecar["artifact"].get("sha256") != artifact_sha256(
+                            (path / "model.joblib").read_bytes()):
+                        continue
+                except (classifier.ModelFileError, OSError, AttributeError):
+                    continue
+                self.signer.sign(path)
+                private_files(path)
+                found.append(path.name)
+            model_versions.mark_adopted(conn)
+        for version in found:
+            self.record(version)
+        if found:
+            log.warning("signed and recorded %d model version(s) made before versions were "
+                        "signed: %s", len(found), ", ".join(found))
+        return found
+
+
+def plain_reason(err: Exception) -> str:
+    """An error's message without file paths, for clients and listings."""
+    if isinstance(err, classifier.ModelFileError) and getattr(err, "path", None):
+        message = str(err).replace(str(err.path), Path(err.path).name)
+    else:
+        message = str(err)
+    return re.sub(r"(?:/[^\s:'\"]+)+/", "", message)
+
+
+def private_files(folder: Path) -> None:
+    """Folder 0700, files 0600, whatever the umask: the vocabulary holds words of examples."""
+    os.chmod(folder, 0o700)
+    for path in folder.iterdir():
+        os.chmod(path, 0o600 if path.is_file() else 0o700)
+
+
+def from_config(config, *, database=None) -> ModelStore:
+    """The store of an app's configuration: DATA_DIR/models, its key, its database."""
+    from ..storage import connection as db
+    if database is None:
+        database = db.from_config(config)
+        database.migrate()
+    key = load_key(config["DATA_DIR"], secret=config.get("SECRET_KEY"))
+    return ModelStore(Path(config["DATA_DIR"]) / "models", signer=Signer(key), database=database)
 
 
 def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostClassifier:
@@ -220,7 +370,7 @@ def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostCl
 
 def init_app(app: Flask) -> None:
     """Open DATA_DIR/models (training a first model if there is none) and attach the store."""
-    store = ModelStore(Path(app.config["DATA_DIR"]) / "models")
+    store = from_config(app.config, database=app.extensions["db"])
     store.open(training_data_dir=app.config["TRAINING_DATA_DIR"])
     app.extensions["model_store"] = store
 

@@ -37,6 +37,7 @@ import model as classifier
 
 from . import examples, jobs
 from .model_store import ModelStoreError
+from .signing import KEY_ENV
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +58,16 @@ def start(app: Flask, conn: sqlite3.Connection, *, created_by: str) -> dict:
     return job
 
 
-def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None) -> dict:
-    """Run job ``job_id`` to its end; returns the finished job. Never raises for a failed training."""
+def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
+        promote_anyway: str | None = None) -> dict:
+    """Run job ``job_id`` to its end; returns the finished job. Never raises for a failed training.
+
+    ``promote_anyway`` (a reason, e.g. an erasure) promotes the candidate even when the gate
+    would keep the active model.
+    """
     database = app.extensions["db"]
+    work_dir = Path(app.config["DATA_DIR"]) / "jobs" / job_id
     with contextlib.closing(database.connect()) as conn:
-        jobs.mark_running(conn, job_id)
-        work_dir = Path(app.config["DATA_DIR"]) / "jobs" / job_id
 
         def progress(fraction: float, stage: str) -> None:
             jobs.set_progress(conn, job_id, fraction, stage)
@@ -70,27 +75,50 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None)
                 on_progress(fraction, stage)
 
         try:
-            _clean_stale_work_dirs(app, conn)
-            report = _train_and_gate(app, conn, job_id, work_dir, progress)
+            # Inside the try: a failure here (a full disk) must end the job too, or it would
+            # stay queued and every later retraining would be refused as "already running".
+            jobs.mark_running(conn, job_id)
+            clean_work_dirs(app, conn)
+            report = _train_and_gate(app, conn, job_id, work_dir, progress, promote_anyway)
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
-            jobs.fail(conn, job_id, str(err))
+            _fail(database, conn, job_id, str(err))
         except Exception as err:  # the job must end failed, whatever went wrong
-            log.exception("retrain job %s failed unexpectedly", job_id)
-            jobs.fail(conn, job_id, f"unexpected error: {type(err).__name__}: {err}")
+            log.error("retrain job %s failed unexpectedly: %s", job_id, type(err).__name__)
+            _fail(database, conn, job_id, f"unexpected error: {type(err).__name__}: {err}")
         else:
             jobs.succeed(conn, job_id, report)
             log.info("retrain job %s done: %s", job_id, report["decision"]["reason"])
         finally:
-            shutil.rmtree(work_dir, ignore_errors=True)
+            remove_work_dir(work_dir)
             # A training process killed while saving leaves its hidden folder; never a version.
             shutil.rmtree(app.extensions["model_store"].models_dir / f".tmp-{job_id}",
                           ignore_errors=True)
         return jobs.get(conn, job_id)
 
 
+def _fail(database, conn: sqlite3.Connection, job_id: str, reason: str) -> None:
+    """Mark the job failed; retried on a fresh connection, and logged when even that fails."""
+    for attempt in range(3):
+        try:
+            jobs.fail(conn if attempt == 0 else fresh, job_id, reason)
+            return
+        except sqlite3.Error as err:
+            log.error("cannot mark retrain job %s failed (attempt %d): %s", job_id, attempt + 1, err)
+            time.sleep(0.2 * (attempt + 1))
+            fresh = database.connect()
+
+
+def remove_work_dir(work_dir: Path) -> None:
+    """Remove a job's work folder (it holds the examples in plain text); log if that fails."""
+    shutil.rmtree(work_dir, ignore_errors=True)
+    if work_dir.exists():
+        log.error("could not remove the work folder of job %s; it holds example texts",
+                  work_dir.name)
+
+
 def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir: Path,
-                    progress: ProgressCallback) -> dict:
+                    progress: ProgressCallback, promote_anyway: str | None = None) -> dict:
     config = app.config
     store = app.extensions["model_store"]
     if not Path(config["REGRESSION_SET"]).is_file():
@@ -105,7 +133,8 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
     progress(0.02, "starting")
 
     active_before = store.active_version
-    result = _run_worker(job_id, conn, progress, timeout=float(config["RETRAIN_TIMEOUT"]), argv=[
+    result = _run_worker(job_id, conn, progress, timeout=float(config["RETRAIN_TIMEOUT"]),
+                         key=store.signer.key_hex(), argv=[
         "--training-data", str(config["TRAINING_DATA_DIR"]),
         "--examples", str(examples_file),
         "--regression-set", str(config["REGRESSION_SET"]),
@@ -114,6 +143,11 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
         "--cv-folds", str(int(config["RETRAIN_CV_FOLDS"])),
         *(["--active-version", active_before] if active_before else []),
     ])
+    try:
+        store.record(result["version"], example_ids=[e["id"] for e in extra])
+    except (ModelStoreError, classifier.ModelFileError, sqlite3.Error) as err:
+        raise RetrainFailed(f"the candidate {result['version']} could not be recorded: "
+                            f"{type(err).__name__}; the active model is unchanged") from None
     report = {
         "candidate_version": result["version"],
         "active_version_before": active_before,
@@ -124,6 +158,9 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
     }
     progress(0.95, "gate")
     decision = gate(result["regression"], max_drop=float(config["GATE_MAX_DROP"]))
+    if promote_anyway and not decision["promote"]:
+        decision = {**decision, "promote": True,
+                    "reason": f"promoted although the gate would not have: {promote_anyway}"}
     if decision["promote"] and store.active_version != active_before:
         decision = {**decision, "promote": False,
                     "reason": f"not promoted: the active model changed from {active_before} to "
@@ -137,6 +174,11 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
     report["decision"] = {"promoted": decision["promote"], **{k: v for k, v in decision.items()
                                                               if k != "promote"}}
     report["active_version"] = store.active_version
+    keep = int(config.get("KEEP_MODEL_VERSIONS", 5))
+    try:
+        report["deleted_versions"] = store.prune(keep=keep)
+    except (ModelStoreError, OSError, sqlite3.Error) as err:
+        log.error("could not delete old model versions: %s", type(err).__name__)
     return report
 
 
@@ -166,8 +208,8 @@ def worker_command(argv: list[str]) -> list[str]:
 
 
 def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallback, *,
-                timeout: float, argv: list[str]) -> dict:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+                timeout: float, key: str, argv: list[str]) -> dict:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", KEY_ENV: key}
     timed_out = threading.Event()
     stderr_tail: list[str] = []
     result = error = None
@@ -242,7 +284,7 @@ def _write_private(path: Path, lines) -> None:
             fh.write(line + "\n")
 
 
-def _clean_stale_work_dirs(app: Flask, conn: sqlite3.Connection) -> None:
+def clean_work_dirs(app: Flask, conn: sqlite3.Connection) -> None:
     """Remove work folders (example copies) of jobs that are over, e.g. after a crash."""
     root = Path(app.config["DATA_DIR"]) / "jobs"
     if not root.is_dir():
@@ -250,7 +292,7 @@ def _clean_stale_work_dirs(app: Flask, conn: sqlite3.Connection) -> None:
     for folder in root.iterdir():
         job = jobs.get(conn, folder.name)
         if job is None or job["state"] not in jobs.UNFINISHED:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_work_dir(folder)
 
 
 def _flag(value) -> bool:
@@ -289,3 +331,6 @@ def init_app(app: Flask) -> None:
             log.error("cannot follow the ACTIVE model version: %s", err)
 
     app.before_request(follow)
+    # A retraining killed with its server leaves its work folder (examples in plain text).
+    with contextlib.closing(app.extensions["db"].connect()) as conn:
+        clean_work_dirs(app, conn)

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 import model
+from server.learning.signing import KEY_ENV, Signer
 from model._data import make_dataset, read_csv  # the helpers behind load_dataset
 from model._train import process_pool  # the processes behind cross_validate
 
@@ -57,9 +58,11 @@ def _train_candidate(args: argparse.Namespace, progress, pool) -> dict:
     progress(0.05, "loading data")
     training = model.load_dataset(args.training_data)
     regression = _regression_set(Path(args.regression_set))
+    signer = _signer()
     active = None
     if args.active_version:
-        active = model.load(models_dir / args.active_version, root=models_dir)
+        # Signed by the server, or refused before anything is unpickled.
+        active = signer.load(models_dir / args.active_version, root=models_dir)
     extra, inferred = _examples(Path(args.examples), active=active, training=training)
     dataset = make_dataset([*training.examples, *extra], files=(*training.files, "examples"))
 
@@ -81,7 +84,7 @@ def _train_candidate(args: argparse.Namespace, progress, pool) -> dict:
     candidate.info["metrics"]["regression"] = {"set": Path(args.regression_set).name,
                                                **candidate_metrics}
     candidate.info["retrain_job"] = args.job_id
-    version = _save_atomically(candidate, models_dir, args.job_id)
+    version = _save_atomically(candidate, models_dir, args.job_id, signer)
     return {
         "version": version,
         "training": {"examples": len(dataset), "from_training_data": len(training),
@@ -145,12 +148,25 @@ def _cross_validate(dataset, *, folds: int, progress, pool) -> dict | None:
     return model.cross_validate(dataset, folds=folds, progress=fold_started, pool=pool)
 
 
-def _save_atomically(candidate, models_dir: Path, job_id: str) -> str:
+def _signer() -> Signer:
+    """The server's signing key, handed over in this process's environment (never a file path
+    or an argument, which other users could read in the process list)."""
+    try:
+        return Signer(bytes.fromhex(os.environ.pop(KEY_ENV, "")))
+    except ValueError:
+        raise model.DataError("no signing key was handed to the training process") from None
+
+
+def _save_atomically(candidate, models_dir: Path, job_id: str, signer: Signer) -> str:
     """Save into a hidden temporary folder, then rename it into place: all there, or not at all."""
     models_dir.mkdir(parents=True, exist_ok=True)
     tmp = models_dir / f".tmp-{job_id}"
     shutil.rmtree(tmp, ignore_errors=True)
     sidecar = model.save(candidate, tmp)
+    signer.sign(tmp)
+    for path in tmp.iterdir():
+        os.chmod(path, 0o600)
+    os.chmod(tmp, 0o700)
     _fsync_tree(tmp)
     final = models_dir / sidecar["version"]
     os.rename(tmp, final)

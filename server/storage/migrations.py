@@ -50,4 +50,50 @@ MIGRATIONS: tuple[str, ...] = (
     -- At most one unfinished job of a kind, across every process that shares the database.
     CREATE UNIQUE INDEX jobs_one_active ON jobs (kind) WHERE state IN ('queued', 'running');
     """,
+    # 2: the model versions this server made (a version not recorded here is never loaded), the
+    # examples each was trained on (so erasing one can name the versions that still carry it),
+    # and small settings such as whether the versions found at the upgrade were adopted.
+    """
+    CREATE TABLE model_versions (
+        version TEXT PRIMARY KEY,
+        artifact_sha256 TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE model_version_examples (
+        version TEXT NOT NULL REFERENCES model_versions (version) ON DELETE CASCADE,
+        example_id INTEGER NOT NULL,
+        PRIMARY KEY (version, example_id)
+    );
+    CREATE INDEX model_version_examples_by_example ON model_version_examples (example_id);
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 3: example ids are never reused (AUTOINCREMENT), so a stale PATCH or DELETE cannot hit a
+    # newer example that took the id of an erased one. SQLite cannot change a key in place.
+    """
+    CREATE TABLE examples_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        text TEXT NOT NULL,
+        text_key TEXT NOT NULL,
+        label INTEGER NOT NULL CHECK (label IN (0, 1)),
+        category TEXT,
+        lang TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        score REAL,
+        model_version TEXT,
+        state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'accepted', 'rejected')),
+        reviewed_by TEXT,
+        reviewed_at TEXT,
+        UNIQUE (text_key)
+    );
+    INSERT INTO examples_new SELECT id, text, text_key, label, category, lang, saved_by, created_at,
+        score, model_version, state, reviewed_by, reviewed_at FROM examples;
+    DROP TABLE examples;
+    ALTER TABLE examples_new RENAME TO examples;
+    CREATE INDEX examples_state ON examples (state, id);
+    """,
 )
