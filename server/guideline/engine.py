@@ -157,6 +157,16 @@ class Guideline:
                       outcome=self.outcome(node, lang, answers), optional_questions=optional_qs,
                       tips=tips, donts=donts)
 
+    def leads_to(self, path: list[str], outcome: str) -> bool:
+        """Do the questions ``path``, asked in this order from the start, end in ``outcome``?"""
+        if not path or path[0] != self.doc["start"] or outcome not in self.outcomes:
+            return False
+        for here, there in zip(path, [*path[1:], outcome]):
+            q = self.questions.get(here)
+            if q is None or there not in (q["yes"], q["no"]):
+                return False
+        return True
+
     def _check_lang(self, lang: str) -> None:
         if lang not in self.languages:
             raise AnswerError(f"unknown language '{lang}'; choose one of: {', '.join(self.languages)}")
