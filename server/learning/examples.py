@@ -83,24 +83,69 @@ def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed
         current = get(conn, example_id)
         if current is None:
             return None
-        label = changes.get("label", current["label"])
-        category = changes.get("category", current["category"] if label == current["label"] else None)
-        if label == 0:
-            if changes.get("category"):
-                raise ExampleError(f"example {example_id} has label 0 (not harmful): a category "
-                                   "fits only label 1")
-            category = None
-        state = changes.get("state", current["state"])
-        lang = changes.get("lang", current["lang"])
-        key = dedupe_key(current["text"], label)
-        clash = conn.execute("SELECT id FROM examples WHERE text_key = ? AND id <> ?",
-                             (key, example_id)).fetchone()
-        if clash is not None:
-            raise ExampleConflict(clash[0])
-        conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, lang = ?, text_key = ?,"
-                     " reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-                     (label, category, state, lang, key, reviewed_by, db.now(), example_id))
+        _apply(conn, current, changes, reviewed_by=reviewed_by)
     return get(conn, example_id)
+
+
+def _apply(conn: sqlite3.Connection, current: dict, changes: dict, *, reviewed_by: str) -> None:
+    """Write ``changes`` to the example ``current`` (inside the caller's transaction)."""
+    example_id = current["id"]
+    label = changes.get("label", current["label"])
+    category = changes.get("category", current["category"] if label == current["label"] else None)
+    if label == 0:
+        if changes.get("category"):
+            raise ExampleError(f"example {example_id} has label 0 (not harmful): a category "
+                               "fits only label 1")
+        category = None
+    state = changes.get("state", current["state"])
+    lang = changes.get("lang", current["lang"])
+    key = dedupe_key(current["text"], label)
+    clash = conn.execute("SELECT id FROM examples WHERE text_key = ? AND id <> ?",
+                         (key, example_id)).fetchone()
+    if clash is not None:
+        raise ExampleConflict(clash[0])
+    conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, lang = ?, text_key = ?,"
+                 " reviewed_by = ?, reviewed_at = ? WHERE id = ?",
+                 (label, category, state, lang, key, reviewed_by, db.now(), example_id))
+
+
+def find_by_text(conn: sqlite3.Connection, text: str) -> list[dict]:
+    """The stored examples with this text once scrubbed (one per label, so at most two)."""
+    scrubbed, _counts = scrub_counts(text.strip())
+    keys = [dedupe_key(scrubbed, label) for label in LABELS]
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM examples WHERE text_key IN (?, ?) ORDER BY id", keys).fetchall()
+    return [dict(row) for row in rows]
+
+
+# The fields an import may change on an example it already has.
+IMPORTED_FIELDS = ("state", "label", "category", "lang")
+
+
+def import_one(conn: sqlite3.Connection, new: NewExample, *, example_id: int | None, given: frozenset[str],
+               saved_by: str) -> tuple[int, dict | None]:
+    """Store a CSV row (inside the caller's transaction): a new example, or the changes to the one
+    it names by ``example_id`` or, without an id, by its text. ``given`` are the CSV's columns: a
+    column that is not in the file changes nothing. Returns (id, None) for a new example, else
+    (id, {field: (old, new)}), empty when nothing changed."""
+    if example_id is not None:
+        current = get(conn, example_id)
+        if current is None:
+            raise ExampleError(f"there is no example {example_id}")
+    else:
+        found = find_by_text(conn, new.text)
+        if not found:
+            return add(conn, new, saved_by=saved_by)[0], None
+        # The same text with the row's label, else the one stored with the other label.
+        current = next((f for f in found if f["label"] == new.label), found[0])
+    wanted = {f: getattr(new, f) for f in IMPORTED_FIELDS if f in given}
+    if "label" in wanted and "category" not in wanted and wanted["label"] != current["label"]:
+        wanted["category"] = None
+    changes = {f: v for f, v in wanted.items() if v != current[f]}
+    if changes:
+        _apply(conn, current, changes, reviewed_by=saved_by)
+        updated = get(conn, current["id"])
+        return current["id"], {f: (current[f], updated[f]) for f in IMPORTED_FIELDS if current[f] != updated[f]}
+    return current["id"], {}
 
 
 def delete(conn: sqlite3.Connection, example_id: int) -> bool:
