@@ -423,6 +423,7 @@ function renderDrafts(outcome) {
     const tipTitle = ui.guideline?.tips?.[d.tip]?.title ?? d.tip;
     const area = el("textarea", { id: `draft-${d.id}`, rows: "3", dataset: { draft: d.id } });
     area.value = d.text;
+    growing(area);
     const status = el("span", { class: "copy-status small", role: "status" });
     return el("li", {},
       el("label", { for: `draft-${d.id}`, class: "small draft-label" }, t("draftLabel", n, tipTitle)),
@@ -436,6 +437,17 @@ function renderDrafts(outcome) {
         }, t("draftCopy")),
         status));
   }));
+}
+
+/** A text box that grows with its text, so a draft is read whole, never cut mid-line. */
+function growing(area) {
+  const fit = () => {
+    area.style.height = "auto";
+    area.style.height = `${area.scrollHeight + 2}px`;
+  };
+  area.addEventListener("input", fit);
+  requestAnimationFrame(fit);
+  return fit;
 }
 
 async function copyText(text, status, okKey) {
@@ -469,6 +481,15 @@ function today() {
   return isoDate(new Date());
 }
 
+/** A day in words in the chosen language ("dinsdag 8 december 2026"): a date field follows the
+ * browser's own format, which may read 12/08 as the twelfth of August in a Dutch screen. */
+function sayDate(day) {
+  const date = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleDateString(ui.lang === "nl" ? "nl-NL" : "en-GB",
+    { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}
+
 async function followUps() {
   const kept = (await chrome.storage.local.get(FOLLOW_UP_KEY))[FOLLOW_UP_KEY];
   const list = withoutExpired(kept, today(), ui.settings.followUpExpiryDays);
@@ -482,7 +503,7 @@ async function renderDue() {
   $("due").hidden = due.length === 0;
   fill($("due-list"), due.map((e) => el("li", {},
     el("a", { href: e.url, target: "_blank", rel: "noopener noreferrer" }, shortLink(e.url)),
-    el("span", { class: "small" }, ` ${t("dueItem", e.due)}`),
+    el("span", { class: "small" }, ` ${t("dueItem", sayDate(e.due))}`),
     el("button", {
       type: "button",
       class: "linkish",
@@ -505,6 +526,7 @@ function renderFollowUp(outcome) {
   $("followup").hidden = !(outcome.follow_up && link);
   $("followup-date").min = today();
   $("followup-date").value = addDays(today(), ui.settings.followUpDays);
+  $("followup-date-said").textContent = sayDate($("followup-date").value);
   clearStatus("followup-status");
 }
 
@@ -519,7 +541,7 @@ async function addToFollowUps() {
       outcome: ui.advice?.outcome?.id ?? null,
     }, today());
     await chrome.storage.local.set({ [FOLLOW_UP_KEY]: list });
-    setStatus("followup-status", "ok", t("followupAdded", due));
+    setStatus("followup-status", "ok", t("followupAdded", sayDate(due)));
     await renderDue();
   } catch {
     setStatus("followup-status", "error", t(followUpLink(ui.session.pending?.pageUrl) ? "followupBadDate" : "followupNoLink"));
@@ -619,6 +641,7 @@ function messageOr(key, fallback) {
 async function previewText() {
   const { t } = ui;
   const original = ui.session.pending.text;
+  const fit = growing($("save-text"));
   $("save-text").value = original;
   $("save-replaced").hidden = true;
   try {
@@ -626,6 +649,7 @@ async function previewText() {
     if (typeof preview.text !== "string") throw new Error("no text in the preview");
     // The worker may have started editing while the preview was on its way: keep their edits.
     if ($("save-text").value === original) $("save-text").value = preview.text;
+    fit();
     const replaced = Object.entries(preview.replaced || {}).filter(([, n]) => Number(n) > 0)
       .map(([kind, n]) => `${messageOr(`replaced_${kind}`, kind)} (${n})`);
     if (replaced.length) {
@@ -636,6 +660,7 @@ async function previewText() {
     // A server without the preview still scrubs on saving: say what it removes.
     $("save-replaced").textContent = t("savePreviewMissing");
     $("save-replaced").hidden = false;
+    fit();
   }
 }
 
@@ -707,6 +732,7 @@ function wireEvents() {
   $("save-button").addEventListener("click", saveExample);
   $("save-category").addEventListener("change", (e) => chooseCategory(e.target.value));
   $("followup-add").addEventListener("click", addToFollowUps);
+  $("followup-date").addEventListener("input", (e) => { $("followup-date-said").textContent = sayDate(e.target.value); });
   $("casefile-copy").addEventListener("click", copyCaseFile);
   $("post-toggle").addEventListener("click", () => {
     $("post-text").classList.toggle("expanded");
