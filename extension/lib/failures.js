@@ -7,8 +7,11 @@
 
 const ORDER = ["unreachable", "timeout", "auth", "forbidden", "http", "invalid"];
 
-/** The message for one ApiError-like failure {kind, status, message}. */
-export function describeFailure(error, serverOrigin) {
+/**
+ * The message for one ApiError-like failure {kind, status, message}. `serverAddress` is the whole
+ * configured address (with its path), named when that address is wrong.
+ */
+export function describeFailure(error, serverOrigin, serverAddress = serverOrigin) {
   switch (error?.kind) {
     case "unreachable":
       return { key: "noticeUnreachable", args: [serverOrigin], settings: true, unreachable: true };
@@ -19,10 +22,10 @@ export function describeFailure(error, serverOrigin) {
     case "forbidden":
       return { key: "noticeForbidden", args: [], settings: true, unreachable: false };
     case "invalid":
-      return { key: "noticeNotOurServer", args: [serverOrigin], settings: true, unreachable: false };
+      return { key: "noticeNotOurServer", args: [serverAddress], settings: true, unreachable: false };
     default:
       // 404: something answers at this address, but not Reageerwijzer's API (a wrong address).
-      if (error?.status === 404) return { key: "noticeNotOurServer", args: [serverOrigin], settings: true, unreachable: false };
+      if (error?.status === 404) return { key: "noticeNotOurServer", args: [serverAddress], settings: true, unreachable: false };
       return { key: "noticeServerError", args: [statusDetail(error)], settings: false, unreachable: false };
   }
 }

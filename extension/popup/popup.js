@@ -241,7 +241,7 @@ function renderPostToggle() {
 }
 
 function showFailure(err) {
-  const info = describeFailure(err, displayOrigin(ui.settings.serverUrl));
+  const info = describeFailure(err, displayOrigin(ui.settings.serverUrl), ui.settings.serverUrl);
   $("notice").hidden = false;
   $("notice").dataset.kind = err.kind;
   $("notice-text").textContent = ui.t(info.key, ...info.args);

@@ -84,7 +84,7 @@ def test_a_wrong_address_is_said_in_the_chosen_language(extension, live_server, 
     # Werkzeug answers 404 with an English page; the popup says it in the worker's language.
     page = open_walk(extension, live_server, lang, serverUrl=live_server.url + "/verkeerd")
     wait_step(page, "question:content")
-    assert page.inner_text("#notice-text") == msg(lang, "noticeNotOurServer").replace("$1", live_server.url)
+    assert page.inner_text("#notice-text") == msg(lang, "noticeNotOurServer").replace("$1", live_server.url + "/verkeerd")
     assert "Not Found" not in page.inner_text("body")
     extension.screenshot(page, f"{lang}-wrong-address")
 

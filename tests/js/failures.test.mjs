@@ -15,8 +15,8 @@ test("each kind of failure has its own message; auth problems point to the setti
 
 test("a 404 or a non-JSON answer means a wrong address, and points to the settings", () => {
   for (const err of [{ kind: "http", status: 404, message: "The requested URL was not found" }, { kind: "invalid", status: 200 }]) {
-    assert.deepEqual(describeFailure(err, "http://x:1"),
-      { key: "noticeNotOurServer", args: ["http://x:1"], settings: true, unreachable: false });
+    assert.deepEqual(describeFailure(err, "http://x:1", "http://x:1/rw"),
+      { key: "noticeNotOurServer", args: ["http://x:1/rw"], settings: true, unreachable: false });
   }
 });
 
