@@ -2,17 +2,15 @@
  * How sure the classifier is of its suggestion, in words a worker can weigh:
  * "almost_certain", "likely" or "uncertain".
  *
- * The server's `confidence` (POST /classify) wins whenever it sends one. Without it the band is
- * derived here from `score` and `threshold`, with the same meaning: how far the score lies from
- * the threshold, as a share of the room on the side of the suggestion (1 = as far as it can be).
+ * The server's `confidence` (POST /classify) wins whenever it sends one. Without it (an older
+ * server) the band is derived here with the server's own meaning (model/_classifier.py,
+ * `confidence`): the calibrated probability that the suggested answer is right (the score for
+ * "yes", one minus the score for "no"), at least 0.90 almost certain, at least 0.70 likely.
  */
 
 export const BANDS = Object.freeze(["almost_certain", "likely", "uncertain"]);
 
-// Share of the room between the threshold and 0 or 1 (0.5 -> 0.9 and 0.1 for almost certain,
-// 0.7 and 0.3 for likely at a threshold of 0.5).
-const ALMOST_CERTAIN = 0.8;
-const LIKELY = 0.4;
+const LOWER_BOUNDS = Object.freeze([["almost_certain", 0.9], ["likely", 0.7], ["uncertain", 0]]);
 
 /** The band for a classification {label, score, threshold, confidence?}; null when there is none. */
 export function confidenceBand(classification) {
@@ -20,12 +18,10 @@ export function confidenceBand(classification) {
   if (BANDS.includes(classification.confidence)) return classification.confidence;
   const score = Number(classification.score);
   const threshold = Number(classification.threshold ?? 0.5);
-  if (!Number.isFinite(score) || !Number.isFinite(threshold) || threshold <= 0 || threshold >= 1) return null;
+  if (!Number.isFinite(score) || !Number.isFinite(threshold)) return null;
   const harmful = classification.label === undefined ? score >= threshold : classification.label === 1;
-  const share = harmful ? (score - threshold) / (1 - threshold) : (threshold - score) / threshold;
-  if (share >= ALMOST_CERTAIN) return "almost_certain";
-  if (share >= LIKELY) return "likely";
-  return "uncertain";
+  const pSuggested = harmful ? score : 1 - score;
+  return LOWER_BOUNDS.find(([, lower]) => pSuggested >= lower)[0];
 }
 
 /** The message key for a band ("confidence_likely"). */

@@ -13,16 +13,18 @@ import { chooseVocabulary, vocabularyFrom } from "../../extension/lib/vocabulary
 import { ApiError } from "../../extension/lib/api.js";
 import { readJson, EXT } from "./helpers.mjs";
 
-test("confidence: the server's band wins; without it, the distance from the threshold decides", () => {
+test("confidence: the server's band wins; without it, the probability of the suggested answer decides", () => {
   assert.equal(confidenceBand({ label: 1, score: 0.51, threshold: 0.5, confidence: "almost_certain" }), "almost_certain");
   assert.equal(confidenceBand({ label: 1, score: 0.95, threshold: 0.5 }), "almost_certain");
+  assert.equal(confidenceBand({ label: 1, score: 0.9, threshold: 0.5 }), "almost_certain");
   assert.equal(confidenceBand({ label: 1, score: 0.75, threshold: 0.5 }), "likely");
   assert.equal(confidenceBand({ label: 1, score: 0.55, threshold: 0.5 }), "uncertain");
   assert.equal(confidenceBand({ label: 0, score: 0.05, threshold: 0.5 }), "almost_certain");
+  assert.equal(confidenceBand({ label: 0, score: 0.25, threshold: 0.5 }), "likely");
   assert.equal(confidenceBand({ label: 0, score: 0.45, threshold: 0.5 }), "uncertain");
-  // A threshold off the middle: the room on each side counts, not the raw distance.
-  assert.equal(confidenceBand({ label: 1, score: 0.49, threshold: 0.4 }), "uncertain");
-  assert.equal(confidenceBand({ label: 0, score: 0.1, threshold: 0.4 }), "likely");
+  // As model/_classifier.py: the threshold only picks the suggestion, the probability the band.
+  assert.equal(confidenceBand({ label: 1, score: 0.45, threshold: 0.4 }), "uncertain");
+  assert.equal(confidenceBand({ score: 0.2, threshold: 0.4 }), "likely");
   assert.equal(confidenceBand({ label: 1, score: 0.9, threshold: 0.4, confidence: "bogus" }), "almost_certain");
   assert.equal(confidenceBand(null), null);
   assert.equal(confidenceBand({ label: 1, score: "x" }), null);
