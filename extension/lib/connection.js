@@ -19,7 +19,8 @@ export async function checkConnection(client, lang = "nl") {
     if (err.status === 404 || err.kind === "invalid") return { result: "wrong_address", status: err.status };
     return { result: "server_error", status: err.status };
   }
-  if (health.status !== "ok") return { result: "wrong_address" };
+  // "degraded": the server works but cannot store; a working connection all the same.
+  if (health.status !== "ok" && health.status !== "degraded") return { result: "wrong_address" };
   try {
     await client.guideline(lang);
   } catch (err) {

@@ -5,11 +5,12 @@ import logging
 
 from flask import Blueprint, current_app, request, url_for
 
-from . import examples_validation as check, validation
-from ..learning import examples
 from ..auth import current_principal, requires
-from ..storage.connection import get_db
 from ..errors import APIError
+from ..learning import examples
+from ..storage.connection import get_db
+from . import examples_validation as check
+from . import validation
 from ..learning.scrub import scrub_counts
 
 log = logging.getLogger(__name__)
@@ -87,10 +88,12 @@ def change_example(example_id: int):
 @requires("admin")
 def erase_example(example_id: int):
     _known_id(example_id)
-    if not examples.delete(get_db(), example_id):
+    erasure = examples.erase(get_db(), example_id)
+    if erasure is None:
         raise APIError(404, f"there is no example {example_id}", code="not_found")
-    log.info("example %s erased", example_id)
-    return "", 204
+    log.info("example %s erased (log emptied: %s, versions still carrying it: %d)", example_id,
+             erasure.log_emptied, len(erasure.versions_carrying))
+    return erasure.as_dict()
 
 
 def _valid(check_function, *args, **kwargs):

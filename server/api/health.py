@@ -1,7 +1,8 @@
-"""GET /api/v1/health: is the server up, which model does it serve, which features does it offer,
-and the vocabulary clients build their menus from (languages, harm categories, the text limit).
+"""GET /api/v1/health: is the server up, which model does it serve, which features and words it uses.
 
 The one endpoint that needs no token: the extension asks it before it has one configured.
+``vocabulary`` is the server's one list of post languages and harm categories (from ``model``)
+and the text limit it enforces, so clients build their menus and limits from it.
 """
 from __future__ import annotations
 
@@ -33,5 +34,10 @@ def vocabulary() -> dict:
 def health():
     store = current_app.extensions.get("model_store")
     model_version = store.active_version if store is not None else None
+    problem = current_app.extensions["storage_health"].problem()
+    if problem:
+        # Still 200: the server answers, classifies and advises; only storing fails.
+        return {"status": "degraded", "reason": problem, "model_version": model_version,
+                "features": features(), "vocabulary": vocabulary()}
     return {"status": "ok", "model_version": model_version, "features": features(),
             "vocabulary": vocabulary()}

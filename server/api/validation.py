@@ -9,11 +9,11 @@ from typing import Any
 
 from flask import Request
 
-from model import CATEGORIES
+import model
 
 from ..errors import APIError
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = model.LANGUAGES
 
 
 # No request body of this API nests deeper than 2; deeper ones are refused before anything
@@ -71,8 +71,8 @@ def category(value: Any) -> str | None:
     """An optional harm category, one of the model's."""
     if value is None:
         return None
-    if not isinstance(value, str) or value not in CATEGORIES:
-        raise APIError(400, f"unknown category {value!r}; use one of: {', '.join(CATEGORIES)}, "
+    if not isinstance(value, str) or value not in model.CATEGORIES:
+        raise APIError(400, f"unknown category {value!r}; use one of: {', '.join(model.CATEGORIES)}, "
                             "or leave it out", code="invalid_category")
     return value
 

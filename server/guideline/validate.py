@@ -24,11 +24,11 @@ def _categories() -> tuple[str, ...]:
     return CATEGORIES
 
 
-def _names(problems: list[str], where: str, value: Any) -> list[str]:
+def _names(problems: list[str], where: str, value: Any, expected: str) -> list[str]:
     """A list of ids, or a problem (and no ids) when it is not one."""
     if isinstance(value, list) and all(isinstance(x, str) for x in value):
         return value
-    problems.append(f"{where} must be a list of names, not {value!r}")
+    problems.append(f"{where} must be {expected}, not {value!r}")
     return []
 
 
@@ -104,7 +104,7 @@ def validate(doc: Any) -> None:
             texts(f"question '{qid}' help", q["help"])
         for branch in ("yes", "no"):
             target = q.get(branch)
-            if target not in questions and target not in outcomes:
+            if not isinstance(target, str) or (target not in questions and target not in outcomes):
                 problems.append(f"question '{qid}': '{branch}' leads to unknown node {target!r}")
 
     drafts = doc.get("drafts", {})
@@ -121,10 +121,10 @@ def validate(doc: Any) -> None:
         for flag in ("reporting", "show_chain_partners", "show_donts", "follow_up", "emergency"):
             if flag in o and not isinstance(o[flag], bool):
                 problems.append(f"outcome '{oid}': '{flag}' must be true or false, not {o[flag]!r}")
-        for tip in _names(problems, f"outcome '{oid}' tips", o.get("tips", [])):
+        for tip in _names(problems, f"outcome '{oid}': 'tips'", o.get("tips", []), "a list of tip ids"):
             if tip not in tips:
                 problems.append(f"outcome '{oid}' names unknown tip {tip!r}")
-        named = _names(problems, f"outcome '{oid}' drafts", o.get("drafts", []))
+        named = _names(problems, f"outcome '{oid}': 'drafts'", o.get("drafts", []), "a list of draft ids")
         for draft in named:
             if draft not in drafts:
                 problems.append(f"outcome '{oid}' names unknown draft {draft!r}")
@@ -136,7 +136,7 @@ def validate(doc: Any) -> None:
         texts(f"tip '{tid}' title", tip.get("title") if isinstance(tip, dict) else None)
         texts(f"tip '{tid}' text", tip.get("text") if isinstance(tip, dict) else None)
         if isinstance(tip, dict) and "categories" in tip:
-            for category in _names(problems, f"tip '{tid}' categories", tip["categories"]):
+            for category in _names(problems, f"tip '{tid}': 'categories'", tip["categories"], "a list of harm categories"):
                 if category not in _categories():
                     problems.append(f"tip '{tid}' names unknown category {category!r}; "
                                     f"use {', '.join(_categories())}")
@@ -162,22 +162,45 @@ def validate(doc: Any) -> None:
             texts(f"don't #{i + 1} ({dont.get('id') if isinstance(dont, dict) else '?'})",
                   dont.get("text") if isinstance(dont, dict) else None)
 
-    for i, addendum in enumerate(doc.get("addenda", [])):
-        for qid in (addendum.get("when") or {}):
+    def conditions(where: str, value: Any) -> dict:
+        """A 'when'/'after' object: question id -> the answer (true/false) it waits for."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(isinstance(v, bool) for v in value.values()):
+            problems.append(f"{where} must be an object of question id -> true/false")
+            return {}
+        return value
+
+    addenda = doc.get("addenda", [])
+    if not isinstance(addenda, list):
+        problems.append("'addenda' must be a list")
+        addenda = []
+    for i, addendum in enumerate(addenda):
+        if not isinstance(addendum, dict):
+            problems.append(f"addendum #{i + 1} must be an object")
+            continue
+        for qid in conditions(f"addendum #{i + 1}: 'when'", addendum.get("when")):
             if qid not in questions:
                 problems.append(f"addendum #{i + 1} depends on unknown question {qid!r}")
         texts(f"addendum #{i + 1} text", addendum.get("text"))
 
-    for qid, opt in (doc.get("optional_questions") or {}).items():
+    optional = doc.get("optional_questions") or {}
+    if not isinstance(optional, dict):
+        problems.append("'optional_questions' must be an object of question id -> question")
+        optional = {}
+    for qid, opt in optional.items():
         if qid not in questions:
             problems.append(f"optional question {qid!r} is not a question")
-        for cond in (opt.get("after") or {}):
+        if not isinstance(opt, dict):
+            problems.append(f"optional question {qid!r} must be an object")
+            continue
+        for cond in conditions(f"optional question {qid!r}: 'after'", opt.get("after")):
             if cond not in questions:
                 problems.append(f"optional question {qid!r} depends on unknown question {cond!r}")
         texts(f"optional question '{qid}' text", opt.get("text"))
 
     start = doc.get("start")
-    if start not in questions:
+    if not isinstance(start, str) or start not in questions:
         problems.append(f"start {start!r} is not a question")
     elif not problems:
         problems.extend(_tree_problems(start, questions, outcomes))

@@ -67,6 +67,8 @@ class ModelStore:
         (a test's throw-away store) only the signature is checked."""
         self.models_dir = Path(models_dir)
         self.models_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.models_dir.stat().st_mode & 0o077:
+            self.models_dir.chmod(0o700)
         self.signer = signer
         self.database = database
         self._lock = threading.Lock()
@@ -240,7 +242,9 @@ class ModelStore:
 
     def _write_active(self, version: str) -> None:
         tmp = self.models_dir / f".{ACTIVE_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
-        tmp.write_text(version + "\n", encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(version + "\n")
         os.replace(tmp, self.models_dir / ACTIVE_FILE)
 
     def follow_active(self) -> bool:
@@ -333,7 +337,7 @@ class ModelStore:
         return found
 
 
-def plain_reason(err: Exception) -> str:
+def plain_reason(err: Exception | str) -> str:
     """An error's message without file paths, for clients and listings."""
     if isinstance(err, classifier.ModelFileError) and getattr(err, "path", None):
         message = str(err).replace(str(err.path), Path(err.path).name)
@@ -356,7 +360,7 @@ def from_config(config, *, database=None) -> ModelStore:
         database = db.from_config(config)
         database.migrate()
     key = load_key(config["DATA_DIR"], secret=config.get("SECRET_KEY"))
-    return ModelStore(Path(config["DATA_DIR"]) / "models", signer=Signer(key), database=database)
+    return ModelStore(models_dir(config), signer=Signer(key), database=database)
 
 
 def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostClassifier:
@@ -366,6 +370,11 @@ def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostCl
     log.warning("training a model on %d examples from %s (labels %s, languages %s)",
                 len(dataset), training_data_dir, counts["by_label"], counts["by_lang"])
     return classifier.train(dataset, progress=progress)
+
+
+def models_dir(config) -> Path:
+    """The one place the model folder's path is made: DATA_DIR/models."""
+    return Path(config["DATA_DIR"]) / "models"
 
 
 def init_app(app: Flask) -> None:
