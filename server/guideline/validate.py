@@ -136,7 +136,8 @@ def validate(doc: Any) -> None:
         texts(f"tip '{tid}' title", tip.get("title") if isinstance(tip, dict) else None)
         texts(f"tip '{tid}' text", tip.get("text") if isinstance(tip, dict) else None)
         if isinstance(tip, dict) and "categories" in tip:
-            for category in _names(problems, f"tip '{tid}': 'categories'", tip["categories"], "a list of harm categories"):
+            named = _names(problems, f"tip '{tid}': 'categories'", tip["categories"], "a list of harm categories")
+            for category in named:
                 if category not in _categories():
                     problems.append(f"tip '{tid}' names unknown category {category!r}; "
                                     f"use {', '.join(_categories())}")

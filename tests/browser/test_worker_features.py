@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.browser.conftest import answer, clipboard_text, wait_step
-from tests.browser.test_extension import FACEBOOK_POST, FORUM_POST, GUIDELINE, HARMFUL, HARMLESS, PARTNER, msg, walk
+from tests.browser.conftest import clipboard_text, wait_step
+from tests.browser.test_extension import FACEBOOK_POST, FORUM_POST, GUIDELINE, HARMFUL, PARTNER, msg, walk
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +84,8 @@ def test_a_wrong_address_is_said_in_the_chosen_language(extension, live_server, 
     # Werkzeug answers 404 with an English page; the popup says it in the worker's language.
     page = open_walk(extension, live_server, lang, serverUrl=live_server.url + "/verkeerd")
     wait_step(page, "question:content")
-    assert page.inner_text("#notice-text") == msg(lang, "noticeNotOurServer").replace("$1", live_server.url + "/verkeerd")
+    expected = msg(lang, "noticeNotOurServer").replace("$1", live_server.url + "/verkeerd")
+    assert page.inner_text("#notice-text") == expected
     assert "Not Found" not in page.inner_text("body")
     extension.screenshot(page, f"{lang}-wrong-address")
 
@@ -221,7 +222,8 @@ def test_a_harmless_post_needs_nothing_now_and_gets_no_hate_tips(extension, live
 # -- 9: reply drafts --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("steps, outcome", [(TO_PRIVATE, "private_conversation"), (TO_MODERATE, "moderate_and_counter")])
+@pytest.mark.parametrize("steps, outcome", [(TO_PRIVATE, "private_conversation"),
+                                            (TO_MODERATE, "moderate_and_counter")])
 def test_reply_drafts_are_edited_and_copied_never_posted(extension, live_server, lang, steps, outcome):
     page = open_walk(extension, live_server, lang, url=FORUM_POST)
     walk(page, steps, outcome)
@@ -295,8 +297,10 @@ def test_the_follow_up_list_stays_in_the_browser_and_says_what_is_due(extension,
 
 
 def test_follow_ups_expire_and_past_dates_are_refused(extension, live_server):
-    old = {"url": "https://x.com/a/status/1", "due": today(-40), "added": today(-47), "platform": "x", "outcome": "monitor"}
-    kept = {"url": "https://x.com/a/status/2", "due": today(-5), "added": today(-12), "platform": "x", "outcome": "monitor"}
+    old = {"url": "https://x.com/a/status/1", "due": today(-40), "added": today(-47), "platform": "x",
+           "outcome": "monitor"}
+    kept = {"url": "https://x.com/a/status/2", "due": today(-5), "added": today(-12), "platform": "x",
+            "outcome": "monitor"}
     extension.worker.evaluate("(list) => chrome.storage.local.set({followUps: list})", [old, kept])
     page = open_walk(extension, live_server, "nl", text=BARBECUE, url="https://x.com/b/status/3", followUpExpiryDays=30)
     assert [e["url"] for e in follow_ups(extension)] == [kept["url"]], "40 days past its date: forgotten"
