@@ -106,7 +106,7 @@ def test_options_speak_the_chosen_language_in_an_english_browser(extension_in_en
     assert fits, "the long partner name is cut off (or not wrapped onto a second line)"
     extension.screenshot(page, "nl-options-english-browser")
     page.select_option("select[name='lang']", "en")
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
     assert page.inner_text("h1") == msg("en", "optionsHeading")
     assert page.inner_text("#token-hint") == msg("en", "tokenHint")
     extension.screenshot(page, "en-options-switched")
@@ -369,7 +369,7 @@ def test_the_suggestion_is_said_in_words_with_the_number_second(extension, live_
 def test_save_shows_the_scrubbed_text_editable_and_saves_the_edit(extension, live_server, lang):
     page = open_walk(extension, live_server, lang, text=HARMFUL + " Mail me: iemand@example.org of bel 06-12345678")
     walk(page, TO_REFER, "refer")
-    page.wait_for_function("document.querySelector('#save-text').value.includes('[e-mail]')")
+    page.wait_for_function("() => document.querySelector('#save-text').value.includes('[e-mail]')")
     text = page.input_value("#save-text")
     assert "iemand@example.org" not in text and "06-12345678" not in text
     assert page.inner_text("#save-names") == msg(lang, "saveNamesNote")
