@@ -132,9 +132,19 @@ def test_by_text_without_an_id_a_relabel_is_found_and_reported(cli_env, tmp_path
     assert "state new -> accepted; label 1 -> 0; category hurtful -> none" in out
 
 
-def test_an_unknown_id_stops_the_import_with_its_line(cli_env, tmp_path, capsys):
+def test_ids_of_another_database_count_for_nothing_the_text_decides(cli_env, tmp_path, capsys):
+    # A file exported from another server: its ids are not ours; the rows are new here.
     path = tmp_path / "ids.csv"
     path.write_text("id,text,label,category,lang,state\n999,Hallo,0,,nl,accepted\n", encoding="utf-8")
+    assert main(["examples", "import", str(path)]) == 0
+    assert "1 new example(s), 0 updated" in capsys.readouterr().out
+    assert main(["examples", "import", str(path)]) == 0
+    assert "0 new example(s), 0 updated, 1 already stored unchanged" in capsys.readouterr().out
+
+
+def test_a_bad_id_is_named_with_its_line(cli_env, tmp_path, capsys):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,text,label,category,lang,state\nzeven,Hallo,0,,nl,accepted\n", encoding="utf-8")
     assert main(["examples", "import", str(path)]) != 0
     err = capsys.readouterr().err
-    assert "line 2" in err and "there is no example 999" in err
+    assert "line 2" in err and "'id' must be the number of a stored example" in err

@@ -130,14 +130,13 @@ IMPORTED_FIELDS = ("state", "label", "category", "lang")
 def import_one(conn: sqlite3.Connection, new: NewExample, *, example_id: int | None, given: frozenset[str],
                saved_by: str) -> tuple[int, dict | None]:
     """Store a CSV row (inside the caller's transaction): a new example, or the changes to the one
-    it names by ``example_id`` or, without an id, by its text. ``given`` are the CSV's columns: a
+    it names by ``example_id`` or, without a known id, by its text. ``given`` are the CSV's columns: a
     column that is not in the file changes nothing. Returns (id, None) for a new example, else
     (id, {field: (old, new)}), empty when nothing changed."""
-    if example_id is not None:
-        current = get(conn, example_id)
-        if current is None:
-            raise ExampleError(f"there is no example {example_id}")
-    else:
+    # An id this database does not have (a file exported from another server) counts for
+    # nothing: the row is matched by its text, as without an id.
+    current = get(conn, example_id) if example_id is not None else None
+    if current is None:
         found = find_by_text(conn, new.text)
         if not found:
             return add(conn, new, saved_by=saved_by)[0], None
