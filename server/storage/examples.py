@@ -49,10 +49,17 @@ def other_with_key(conn: Connection, text_key: str, *, besides: int) -> int | No
 
 
 def set_review(conn: Connection, example_id: int, *, label: int, category: str | None, state: str,
-               text_key: str, reviewed_by: str) -> None:
-    conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, text_key = ?,"
+               lang: str, text_key: str, reviewed_by: str) -> None:
+    conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, lang = ?, text_key = ?,"
                  " reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-                 (label, category, state, text_key, reviewed_by, now(), example_id))
+                 (label, category, state, lang, text_key, reviewed_by, now(), example_id))
+
+
+def with_keys(conn: Connection, text_keys: list[str]) -> list[dict]:
+    """The examples stored under any of ``text_keys``, oldest first."""
+    marks = ", ".join("?" for _ in text_keys)
+    return [dict(row) for row in conn.execute(
+        f"SELECT {_COLUMNS} FROM examples WHERE text_key IN ({marks}) ORDER BY id", text_keys)]
 
 
 def remove_row(conn: Connection, example_id: int) -> bool:

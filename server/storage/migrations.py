@@ -100,4 +100,21 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE examples_new RENAME TO examples;
     CREATE INDEX examples_state ON examples (state, id);
     """,
+    # 5: the case log (REAGEERWIJZER_CASE_LOG=true): one row per completed walk, without the
+    # post's text or link and without the worker: the day, the token's team, where the walk led.
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        team TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        path TEXT NOT NULL,
+        platform TEXT,
+        category TEXT,
+        prefill_agreed INTEGER CHECK (prefill_agreed IN (0, 1)),
+        model_version TEXT,
+        score_band TEXT CHECK (score_band IN ('almost_certain', 'likely', 'uncertain'))
+    );
+    CREATE INDEX cases_day ON cases (day);
+    """,
 )

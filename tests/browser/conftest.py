@@ -85,10 +85,10 @@ def start_server(app) -> tuple[object, threading.Thread, str]:
     return server, thread, f"http://127.0.0.1:{server.server_port}"
 
 
-def build_live_server(app_config: dict, *, features: bool = True) -> LiveServer:
+def build_live_server(app_config: dict, *, features: bool = True, case_log: bool = False) -> LiveServer:
     from server.errors import error_body
 
-    app = create_app(app_config)
+    app = create_app({**app_config, "CASE_LOG": case_log})
     live = LiveServer(app=app, url="", token="", features=features)
 
     @app.before_request
@@ -116,6 +116,13 @@ def build_live_server(app_config: dict, *, features: bool = True) -> LiveServer:
 @pytest.fixture
 def live_server(app_config):
     live = build_live_server(app_config)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def live_server_with_case_log(app_config):
+    live = build_live_server(app_config, case_log=True)
     yield live
     live.stop()
 
@@ -199,8 +206,7 @@ class Extension:
         return path
 
 
-@pytest.fixture
-def extension(playwright_chromium, tmp_path):
+def launch_extension(playwright_chromium, tmp_path, browser_lang: str):
     chromium, executable = playwright_chromium
     screens = Path(os.environ.get("REAGEERWIJZER_SCREENS") or tmp_path / "screens")
     screens.mkdir(parents=True, exist_ok=True)
@@ -210,11 +216,27 @@ def extension(playwright_chromium, tmp_path):
         headless=True,
         args=[f"--disable-extensions-except={EXTENSION_DIR}", f"--load-extension={EXTENSION_DIR}",
               "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-              "--disable-background-networking", "--disable-component-update", "--lang=nl"],
+              "--disable-background-networking", "--disable-component-update", f"--lang={browser_lang}"],
     )
+    worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+    return context, Extension(context, worker, screens)
+
+
+@pytest.fixture
+def extension(playwright_chromium, tmp_path):
+    context, ext = launch_extension(playwright_chromium, tmp_path, "nl")
     try:
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        yield Extension(context, worker, screens)
+        yield ext
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def extension_in_english_browser(playwright_chromium, tmp_path):
+    """The extension in a browser whose own language is English."""
+    context, ext = launch_extension(playwright_chromium, tmp_path, "en")
+    try:
+        yield ext
     finally:
         context.close()
 
@@ -224,6 +246,16 @@ def extension(playwright_chromium, tmp_path):
 def wait_step(page, step: str) -> None:
     """Wait until the popup shows `step` ("question:danger", "outcome:refer") and is not busy."""
     page.wait_for_selector(f'body[data-step="{step}"][data-busy="0"]')
+
+
+def clipboard_text(page) -> str:
+    """What the clipboard holds, read as a worker would: pasted into a (temporary) text box."""
+    page.evaluate("() => { const t = document.createElement('textarea'); t.id = 'test-paste';"
+                  " document.body.prepend(t); t.focus(); }")
+    page.keyboard.press("Control+V")
+    text = page.input_value("#test-paste")
+    page.evaluate("() => document.getElementById('test-paste').remove()")
+    return text
 
 
 def answer(page, value: bool, then: str) -> None:
