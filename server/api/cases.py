@@ -18,10 +18,10 @@ from flask import Blueprint, current_app, request
 from model import CATEGORIES
 
 from ..auth import current_principal, requires
+from ..database import get_db
 from ..errors import APIError
 from ..guideline.service import get_guideline
 from ..storage import cases
-from ..database import get_db
 from . import examples_validation, validation
 
 bp = Blueprint("cases", __name__)

@@ -117,9 +117,10 @@ def test_options_page_shows_the_policy_values_locked(firefox, module_server):
     assert firefox.js("return document.querySelector(\"select[name='lang']\").disabled") is True
     # The token is the worker's own: still editable.
     assert firefox.js("return document.querySelector(\"input[name='token']\").disabled") is False
-    assert firefox.js("return [...document.querySelectorAll('#partners input')].map((i) => i.value)"
-                      ".filter(Boolean)") == [IT_PARTNER["name"], IT_PARTNER["phone"], IT_PARTNER["email"]]
-    assert firefox.js("return [...document.querySelectorAll('#partners input')].every((i) => i.disabled)")
+    fields = "[...document.querySelectorAll('#partners input, #partners textarea')]"
+    assert firefox.js(f"return {fields}.map((i) => i.value).filter(Boolean)") == [
+        IT_PARTNER["name"], IT_PARTNER["phone"], IT_PARTNER["email"]]
+    assert firefox.js(f"return {fields}.every((i) => i.disabled)")
     assert firefox.hidden("#partner-add")
     notes = firefox.js("return [...document.querySelectorAll('.managed-note')].map((n) => n.innerText)")
     assert notes == [msg("en", "managedLocked")] * 3
