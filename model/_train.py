@@ -9,12 +9,13 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from ._classifier import PostClassifier
 from ._data import CATEGORIES, Dataset
+from ._evaluate import score_summary
 from ._pipeline import build_category_model, build_pipeline, compact_vocabularies
 
 Progress = Callable[[str], None]
@@ -74,7 +75,11 @@ def train(dataset: Dataset, *, params: dict | None = None,
         # Slightly optimistic (the vocabulary saw every row and the threshold was picked on
         # these same predictions); cross_validate() gives the honest estimate.
         "metrics": {"out_of_fold": {"accuracy": float(accuracy_score(y, oof_pred)),
-                                    "macro_f1": float(f1_score(y, oof_pred, average="macro"))},
+                                    "macro_f1": float(f1_score(y, oof_pred, average="macro")),
+                                    # For the console's plots of a version without a
+                                    # regression evaluation (e.g. the first one).
+                                    "confusion_matrix": confusion_matrix(y, oof_pred, labels=[0, 1]).tolist(),
+                                    **score_summary(clf.oof_proba_, y)},
                     "calibration": clf.calibration_},
         "training_seconds": round(time.perf_counter() - started, 2),
     }

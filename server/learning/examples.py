@@ -65,19 +65,65 @@ def get(conn: sqlite3.Connection, example_id: int) -> dict | None:
     return dict(row) if row else None
 
 
-def page(conn: sqlite3.Connection, *, state: str | None, page: int, per_page: int
-         ) -> tuple[list[dict], int]:
-    """One page of examples, oldest first (the review queue), and how many there are in all."""
-    where, params = ("WHERE state = ?", (state,)) if state else ("", ())
+@dataclass(frozen=True)
+class Filters:
+    """What a review queue shows: each field None means "any".
+
+    ``disagreement`` keeps the examples whose label differs from the model's verdict at the time
+    they were saved (their score against that version's threshold); examples saved without a
+    score never disagree.
+    """
+    state: str | None = None
+    label: int | None = None
+    lang: str | None = None
+    team: str | None = None
+    disagreement: bool = False
+
+
+def page(conn: sqlite3.Connection, *, state: str | None = None, page: int, per_page: int,
+         filters: Filters | None = None, thresholds: dict[str, float] | None = None,
+         default_threshold: float = 0.5) -> tuple[list[dict], int]:
+    """One page of examples, oldest first (the review queue), and how many match in all.
+
+    ``thresholds`` maps model versions to their decision thresholds (for ``disagreement``);
+    a version not in it is judged with ``default_threshold``.
+    """
+    filters = filters or Filters(state=state)
+    where, params = _where(filters, thresholds or {}, default_threshold)
     total = conn.execute(f"SELECT COUNT(*) FROM examples {where}", params).fetchone()[0]
     rows = conn.execute(f"SELECT {_COLUMNS} FROM examples {where} ORDER BY id LIMIT ? OFFSET ?",
                         (*params, per_page, (page - 1) * per_page)).fetchall()
     return [dict(row) for row in rows], total
 
 
+def _where(filters: Filters, thresholds: dict[str, float], default_threshold: float
+           ) -> tuple[str, tuple]:
+    clauses: list[str] = []
+    params: list = []
+    for column, value in (("state", filters.state), ("label", filters.label),
+                          ("lang", filters.lang), ("saved_by", filters.team)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if filters.disagreement:
+        cases = " ".join("WHEN ? THEN ?" for _ in thresholds)
+        threshold = f"(CASE model_version {cases} ELSE ? END)" if thresholds else "?"
+        for version, value in thresholds.items():
+            params += [version, float(value)]
+        params.append(float(default_threshold))
+        clauses.append(f"score IS NOT NULL AND (CASE WHEN score >= {threshold} THEN 1 ELSE 0 END) <> label")
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def teams(conn: sqlite3.Connection) -> list[str]:
+    """The names of the tokens that saved examples (one per team), for the queue's filter."""
+    return [row[0] for row in conn.execute("SELECT DISTINCT saved_by FROM examples ORDER BY saved_by")]
+
+
 def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed_by: str
            ) -> dict | None:
-    """Apply a review (state) and/or a relabel (label, category); None when there is no such example."""
+    """Apply a review (state), a relabel (label, category) and/or a new language (lang); None when
+    there is no such example."""
     with db.transaction(conn):
         current = get(conn, example_id)
         if current is None:
@@ -90,15 +136,44 @@ def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed
                                    "fits only label 1")
             category = None
         state = changes.get("state", current["state"])
+        lang = changes.get("lang", current["lang"])
         key = dedupe_key(current["text"], label)
         clash = conn.execute("SELECT id FROM examples WHERE text_key = ? AND id <> ?",
                              (key, example_id)).fetchone()
         if clash is not None:
             raise ExampleConflict(clash[0])
-        conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, text_key = ?,"
+        conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, lang = ?, text_key = ?,"
                      " reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-                     (label, category, state, key, reviewed_by, db.now(), example_id))
+                     (label, category, state, lang, key, reviewed_by, db.now(), example_id))
     return get(conn, example_id)
+
+
+def update_many(conn: sqlite3.Connection, example_ids: list[int], changes: dict, *, reviewed_by: str
+                ) -> dict[str, list[int]]:
+    """Apply the same change to several examples (the console's bulk review), each on its own.
+
+    Returns the ids ``updated``, ``missing`` (no such example) and ``conflicts`` (the change
+    would make it equal to another example, or does not fit it); those are left as they were.
+    """
+    result: dict[str, list[int]] = {"updated": [], "missing": [], "conflicts": []}
+    for example_id in example_ids:
+        try:
+            updated = update(conn, example_id, changes, reviewed_by=reviewed_by)
+        except (ExampleConflict, ExampleError):
+            result["conflicts"].append(example_id)
+            continue
+        result["updated" if updated is not None else "missing"].append(example_id)
+    return result
+
+
+def delete_many(conn: sqlite3.Connection, example_ids: list[int]) -> int:
+    """Erase several examples (as ``delete``, one checkpoint at the end); returns how many."""
+    with db.transaction(conn):
+        removed = sum(conn.execute("DELETE FROM examples WHERE id = ?", (i,)).rowcount
+                      for i in example_ids)
+    if removed:
+        db.checkpoint(conn)
+    return removed
 
 
 def delete(conn: sqlite3.Connection, example_id: int) -> bool:
