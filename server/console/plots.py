@@ -41,10 +41,11 @@ class _Scale:
         return round(self.out_lo + (value - self.lo) / span * (self.out_hi - self.out_lo), 2)
 
 
-def _svg(kind: str, title: str, desc: str, body: list[str], *, height: int = HEIGHT) -> Markup:
+def _svg(kind: str, title: str, desc: str, body: list[str], *, height: int = HEIGHT,
+         width: int = WIDTH) -> Markup:
     return Markup(
-        f'<svg class="plot" data-plot="{kind}" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="plot" data-plot="{kind}" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
         f'font-family="system-ui, sans-serif" font-size="12" fill="{TEXT}">'
         f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>")
 
@@ -218,10 +219,10 @@ def confusion_matrix(matrix: Sequence[Sequence[int]], *, labels: Sequence[str], 
     """A 2×2 (or n×n) table of counts: rows the true label, columns the predicted one; the
     darker a cell, the larger its share of its row."""
     n = len(matrix)
-    cell, left, top = 96, 200, 56
-    height = top + n * cell + 40
+    cell, left, top = 96, 150, 56
+    height, width = top + n * cell + 16, left + n * cell + 16
     body = [_text(left + n * cell / 2, 20, predicted_label, cls="axis-label"),
-            _text(24, top + n * cell / 2, true_label, cls="axis-label", rotate=True)]
+            _text(left - 118, top + n * cell / 2, true_label, cls="axis-label", rotate=True)]
     for j, label in enumerate(labels):
         body.append(_text(left + j * cell + cell / 2, top - 10, label, cls="tick"))
     for i, row in enumerate(matrix):
@@ -238,7 +239,7 @@ def confusion_matrix(matrix: Sequence[Sequence[int]], *, labels: Sequence[str], 
                         f'height="{cell - 2}" fill="{fill}" stroke="{TEXT}" stroke-width="0.5"/>')
             body.append(f'<text x="{x0 + cell / 2}" y="{y0 + cell / 2 + 6}" text-anchor="middle" '
                         f'font-size="18" fill="{ink}">{count}</text>')
-    return _svg("confusion", title, desc, body, height=height)
+    return _svg("confusion", title, desc, body, height=height, width=width)
 
 
 def bar_chart(x_labels: Sequence[str], series: Sequence[Series], *, title: str, desc: str, x_label: str,

@@ -143,11 +143,12 @@ def session_helpers() -> dict:
 
 @bp.after_request
 def protect(response):
-    # Pages hold post texts and secrets: never cached, never framed, never referred elsewhere.
+    # Pages hold post texts and secrets: never cached, never framed, never referred elsewhere
+    # ("same-origin", not "no-referrer": with that a browser sends "Origin: null" on our own forms).
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Content-Security-Policy"] = (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")

@@ -104,7 +104,8 @@ function setupProgress() {
     stage.textContent = status.stage_text;
     box.dataset.state = status.state;
     if (status.finished) {
-      location.replace(box.dataset.doneUrl + "#report");
+      // The same address shows the report once the job has ended (a hash alone would not reload).
+      location.reload();
       return;
     }
     setTimeout(poll, 700);
