@@ -44,6 +44,14 @@ def table(results: dict) -> str:
                          f" {c['other_cpu_cores']:>10.2f}")
         lines.append("  (errors: socket errors + non-2xx + connections left unaccepted; other CPU: cores"
                      " busy with other processes)")
+    console = results.get("console")
+    if console:
+        lines += ["", f"Console review queue: a page of {console['per_page']} out of {console['examples']}"
+                      " examples (in-process, signed in)",
+                  "  page                      p50 ms  p90 ms  max ms  rows    kB"]
+        for name, c in console["cases"].items():
+            lines.append(f"  {name:<24} {c['p50_ms']:>7.1f} {c['p90_ms']:>7.1f} {c['max_ms']:>7.1f}"
+                         f" {c['rows']:>5} {c['kilobytes']:>6.1f}")
     training = results.get("training")
     if training:
         lines += ["", "Training (child process; data: training_data/ enlarged by seeded perturbation)",
@@ -96,6 +104,13 @@ def markdown(results: dict) -> str:
                        f"{c['p99_ms']:.2f} | {errors} | {h['requests_per_s']:.0f} | "
                        f"{c['ratio_to_health']:.2f} | {_f(c['server_cpu_ms_per_request'], 2)} | "
                        f"{c['other_cpu_cores']:.2f} cores |")
+        out.append("")
+    console = results.get("console")
+    if console:
+        out += [f"| console queue, page of {console['per_page']} out of {console['examples']} | p50 ms | p90 ms | max ms |",
+                "|---|---:|---:|---:|"]
+        out += [f"| {name} | {c['p50_ms']:.1f} | {c['p90_ms']:.1f} | {c['max_ms']:.1f} |"
+                for name, c in console["cases"].items()]
         out.append("")
     training = results.get("training")
     if training:

@@ -30,6 +30,8 @@ def check(results: dict) -> list[dict]:
          retrain and (retrain["wall_seconds"] if retrain["ok"] else float("inf"))),
         ("server RSS (all processes)", "≤ 300 MB", 300.0, "max", "MB", max(rss) if rss else None),
         ("model artifact", "≤ 20 MB", 20.0, "max", "MB", memory.get("artifact_mb")),
+        ("console queue page (50 of 10k), worst p90", "≤ 200 ms", 200.0, "max", "ms",
+         (results.get("console") or {}).get("worst_p90_ms")),
     ]
     out = []
     for name, limit_text, limit, kind, unit, value in targets:
