@@ -41,7 +41,7 @@ def run(folder: Path, *, quick: bool) -> dict:
         "first page": "/console/examples?state=all",
         "middle page": f"/console/examples?state=all&page={last // 2}",
         "last page": f"/console/examples?state=all&page={last}",
-        "new, Dutch, one team": "/console/examples?state=new&language=nl&team=team-3",
+        "new, Dutch, one team": "/console/examples?state=new&language=nl&team=team-1",
         "disagreement": "/console/examples?state=all&disagreement=1&page=5",
     }
     repeats = 10 if quick else 30
