@@ -50,9 +50,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] = ()) -> dict:
     from server.config import DEFAULTS
-    from server.learning.model_store import ModelStore
+    from server.learning import model_store
 
-    from . import _http, _inprocess, _machine, _procs, _server, _targets, _training
+    from . import _crafted, _http, _inprocess, _machine, _procs, _server, _targets, _training
 
     started, t0 = datetime.now(UTC), time.perf_counter()
     command = " ".join(["python -m benchmarks", *(["--quick"] if quick else []),
@@ -82,7 +82,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
                                       timeout=900)
         if trained["returncode"] != 0:
             raise RuntimeError(f"reageerwijzer train failed: {trained['stderr'][-500:]}")
-        store = ModelStore(data_dir / "models")
+        store = model_store.from_config({"DATA_DIR": str(data_dir)})
         store.open(training_data_dir=training_dir)
         artifact = store.path_of(store.active_version) / "model.joblib"
         memory = {"artifact_mb": round(artifact.stat().st_size / _procs.MB, 2),
@@ -93,6 +93,9 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
             _log("in-process classify")
             corpus = _inprocess.load_corpus(regression_set, training_dir)
             results["inprocess"] = _inprocess.run(store, corpus=corpus, quick=quick)
+            _log("crafted texts: fuzzing for the slowest post of the longest accepted length")
+            results["crafted"] = _crafted.run(store.model, typical_posts=corpus[:400],
+                                              length=int(DEFAULTS["MAX_TEXT_CHARS"]), quick=quick)
         active = store.active_version
         del store
         if "http" in sections:
@@ -111,7 +114,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
             _log("training time and memory")
             results["training"] = _training.run(
                 folder=tmp, training_dir=training_dir, regression_set=regression_set,
-                models_dir=data_dir / "models", active_version=active, quick=quick, log=_log)
+                models_dir=model_store.models_dir({"DATA_DIR": data_dir}), active_version=active, quick=quick, log=_log)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return _finish(results, t0)

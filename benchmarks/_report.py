@@ -30,6 +30,12 @@ def table(results: dict) -> str:
                      f"  p99 {_f(c['p99_ms'], 3)} ms  ({_f(inproc['single_text_throughput_per_s'], 0)} posts/s)")
         b = inproc["batch"]
         lines.append(f"  batch scores() of {b['texts']} posts: {_f(b['throughput_per_s'], 0)} posts/s")
+    crafted = results.get("crafted")
+    if crafted:
+        lines.append(f"  crafted text ({crafted['length']} chars, worst of {crafted['texts_tried']} "
+                     f"fuzzed): {_f(crafted['worst_ms'], 2)} ms vs typical posts of that length "
+                     f"{_f(crafted['typical_ms'], 2)} ms = {_f(crafted['ratio'], 2)}x "
+                     f"(pattern {crafted['worst_pattern']!r})")
     http = results.get("http")
     if http:
         lines += ["", "HTTP POST /api/v1/classify (wrk, keep-alive, 127.0.0.1), next to GET /api/v1/health",
@@ -92,6 +98,14 @@ def markdown(results: dict) -> str:
                 f"| {c['texts']} different posts, each once | {c['p50_ms']:.3f} ms | {c['p99_ms']:.3f} ms |",
                 "", (f"Batch `scores()`: {b['throughput_per_s']:.0f} posts/s; one post at a time: "
                      f"{inproc['single_text_throughput_per_s']:.0f} posts/s."), ""]
+    crafted = results.get("crafted")
+    if crafted:
+        out += ["| crafted text (fuzzer) | chars | classify | × typical posts of that length |",
+                "|---|---:|---:|---:|",
+                (f"| worst of {crafted['texts_tried']} fuzzed (`{crafted['worst_pattern']!r}` repeated) | "
+                 f"{crafted['length']} | {crafted['worst_ms']:.2f} ms | {crafted['ratio']:.2f} |"),
+                *(f"| {name} | {crafted['length']} | | {ratio:.2f} |"
+                  for name, ratio in crafted["known_cases"].items()), ""]
     http = results.get("http")
     if http:
         out += [("| clients | classify req/s | p50 ms | p99 ms | errors | health req/s | ratio | "

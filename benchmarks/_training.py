@@ -52,6 +52,9 @@ def _retrain(folder: Path, data_dir: Path, regression_set: Path, models_dir: Pat
              active_version: str, *, cwd: Path) -> dict:
     from server.config import DEFAULTS
     from server.learning.retrain import worker_command
+    from server.learning.signing import KEY_ENV, load_key
+    # The worker verifies the active version's signature with the server's key, as in production.
+    env = {**os.environ, KEY_ENV: load_key(models_dir.parent, create=False).hex()}
     work = folder / "retrain-models"
     work.mkdir()
     shutil.copytree(models_dir / active_version, work / active_version)  # judged as in production
@@ -62,7 +65,7 @@ def _retrain(folder: Path, data_dir: Path, regression_set: Path, models_dir: Pat
         "--training-data", str(data_dir), "--examples", str(examples),
         "--regression-set", str(regression_set), "--models-dir", str(work),
         "--job-id", "benchmark", "--cv-folds", str(folds), "--active-version", active_version,
-    ]), timeout=1800, cwd=str(cwd), keep_stdin_open=True)
+    ]), timeout=1800, cwd=str(cwd), env=env, keep_stdin_open=True)
     result = None
     for line in measured["stdout"].splitlines():
         event = json.loads(line) if line.startswith("{") else {}

@@ -18,12 +18,11 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from ._lexicon import polarity
 from ._normalize import Token
 
 __all__ = ["CUES", "MARK_SEP", "WordAnalyzer", "marks", "plain_text"]
 
-CUES = ("negation", "quote", "self", "question", "you", "lexicon")
+CUES = ("negation", "quote", "self", "question", "you")
 # Never produced by normalisation: tokens are joined by single spaces and hold no whitespace.
 MARK_SEP = "\t"
 SCOPE = 3  # words marked after a negation or a self-identification
@@ -68,6 +67,7 @@ _QUOTE_KINDS = (
     (re.compile("\u00ab"), re.compile("\u00bb"), re.compile("\u00bb")),
     (re.compile(r"(?<!\w)'(?=\S)"), None, re.compile(r"(?<=\S)'(?!\w)")),
 )
+_QUOTE_MARKS = ('"', "\u201c", "\u201e", "\u2018", "\u00ab", "'")  # each kind's opening mark
 QUOTE_MAX = 300
 _LINE_BREAK = re.compile("\n")
 _REPORTED = re.compile(
@@ -121,20 +121,6 @@ def _negation(text: str, tokens: list[Token], norms: list[str]):
                 yield "NEG_" + norms[k], k
 
 
-def _lexicon(text: str, tokens: list[Token], norms: list[str]):
-    """``LEX_POS`` / ``LEX_NEG`` on each word of the evaluative lexicon (see ``_lexicon``).
-
-    Inside a negation scope the mark becomes ``NEG_LEX_POS`` / ``NEG_LEX_NEG``: "not
-    disgusting" is not "disgusting", and the model weighs the two apart.
-    """
-    hits = [(i, p) for i, norm in enumerate(norms) if (p := polarity(norm))]
-    if not hits:
-        return
-    negated = {owner for _mark, owner in _negation(text, tokens, norms)}
-    for i, p in hits:
-        yield ("NEG_" if i in negated else "") + ("LEX_POS" if p > 0 else "LEX_NEG"), i
-
-
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = _quotations(text)
     spans += [m.span(1) for m in _REPORTED.finditer(text)]
@@ -145,13 +131,17 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     """The quotations of ``text``, leftmost first and not overlapping, as a regex with one
     alternative per kind would find them, in time linear in the length of the text."""
     positions = lambda pattern: [m.start() for m in pattern.finditer(text)]  # noqa: E731
-    breaks = positions(_LINE_BREAK)
     openings = []
-    for opener, stops, closer in _QUOTE_KINDS:
+    for mark, (opener, stops, closer) in zip(_QUOTE_MARKS, _QUOTE_KINDS, strict=True):
+        if mark not in text:
+            continue
         closings = positions(closer)
         ends = None if stops is None else positions(stops)
         openings += [(p, closings, ends) for p in positions(opener)]
+    if not openings:
+        return []
     openings.sort(key=lambda opening: opening[0])
+    breaks = positions(_LINE_BREAK)
     spans: list[tuple[int, int]] = []
     for p, closings, ends in openings:
         if spans and p < spans[-1][1]:
@@ -278,4 +268,4 @@ class WordAnalyzer:
 
 # Each cue's finder: (text, tokens, normalised words) -> (mark, owning word index) pairs.
 _FINDERS = {"negation": _negation, "quote": _quotes, "self": _self, "question": _question,
-            "you": _you, "lexicon": _lexicon}
+            "you": _you}

@@ -13,11 +13,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then REAGEERWIJZER_* environment variables, then test overrides."""
     app = configured_app(test_config)
 
-    from . import auth, cors, errors
+    from . import auth, cors, errors, hosts, storage_errors
     from .guideline import service as guideline_service
     from .learning import jobs, model_store, retrain
     from .storage import connection as db
     errors.init_app(app)
+    storage_errors.init_app(app)
+    hosts.init_app(app)
     cors.init_app(app)
     db.init_app(app)
     auth.init_app(app)
@@ -41,7 +43,11 @@ def configured_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     data_dir = Path(app.config["DATA_DIR"] or config.default_data_dir())
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Examples, tokens' hashes, the signing key, models that learnt from examples: this user's
+    # only, whatever the umask (and tightened if an older version left it open).
+    if data_dir.stat().st_mode & 0o077:
+        data_dir.chmod(0o700)
     app.config["DATA_DIR"] = str(data_dir)
     app.json.ensure_ascii = False
     app.json.sort_keys = False

@@ -24,8 +24,8 @@ from werkzeug.test import EnvironBuilder
 
 from server import create_app
 from server.learning import examples, jobs
-from server.storage.connection import get_db
 from server.learning.examples import NewExample
+from server.storage.connection import get_db
 
 from .conftest import FIXTURES, make_token
 from .fuzzing import fuzz_settings
@@ -56,7 +56,9 @@ def target(tmp_path_factory, small_models_dir) -> Target:
     # not an exception raised into the test.
     app = create_app({"TESTING": False, "DATA_DIR": str(data_dir),
                       "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
-                      "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv")})
+                      "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv"),
+                      # The fuzzers send bad tokens by the thousand on purpose: no throttling.
+                      "AUTH_FAILURE_LIMIT": 1_000_000})
     tokens = {"worker": make_token(app, "fuzz-worker", "worker"),
               "admin": make_token(app, "fuzz-admin", "admin")}
     revoked = make_token(app, "fuzz-revoked", "worker")
@@ -69,7 +71,8 @@ def target(tmp_path_factory, small_models_dir) -> Target:
                                              label=i % 2, lang="nl",
                                              category="discriminatory" if i % 2 else None),
                             saved_by="fuzz")[0] for i in range(12)]
-        blocker = jobs.create(conn, kind="retrain", created_by="fuzz-blocker")
+        blocker = jobs.create(conn, kind="retrain", created_by="fuzz-blocker",
+                              owner=app.extensions["boot"].id)
     version = app.extensions["model_store"].active_version
     return Target(app, tokens, ids, blocker["id"], version)
 

@@ -137,7 +137,8 @@ def session(worker: Http, admin: Http, m: Markers, *, on_internal_error=None) ->
         ("POST", "/advice", {"lang": s["advice"]}, None, None),
         ("POST", "/classify", None, s["plain_body"].encode(), {"Content-Type": "text/plain"}),
         ("POST", "/classify", None, b'{"text": "' + s["bad_json"].encode() + b'"', None),
-        ("POST", "/classify", None, b'{"text": ' + b"[" * 5000 + json.dumps(s["deep"]).encode() + b"]" * 5000 + b"}", None),
+        ("POST", "/classify", None,
+         b'{"text": ' + b"[" * 5000 + json.dumps(s["deep"]).encode() + b"]" * 5000 + b"}", None),
         ("POST", "/advice", None, json.dumps({s["surrogate_key"] + "\ud800": True}).encode(), None),
         ("PATCH", f"/examples/{example_id}", {"state": s["patch"]}, None, None),
         ("GET", "/jobs/" + s["path"].replace(" ", "%20"), None, None, None),
@@ -170,7 +171,7 @@ def session(worker: Http, admin: Http, m: Markers, *, on_internal_error=None) ->
     assert not m.found_in(json.dumps(job))  # the report names counts, not texts
 
     status, _ = admin.call("DELETE", f"{API}/examples/{duplicate_id}")
-    assert status == 204
+    assert status == 200
 
 
 class Browser:

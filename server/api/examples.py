@@ -5,11 +5,13 @@ import logging
 
 from flask import Blueprint, current_app, request, url_for
 
-from . import examples_validation as check, validation
-from ..learning import examples
 from ..auth import current_principal, requires
-from ..storage.connection import get_db
 from ..errors import APIError
+from ..learning import examples
+from ..learning.scrub import scrub_counts
+from ..storage.connection import get_db
+from . import examples_validation as check
+from . import validation
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,20 @@ def save_example():
              new.label, len(new.text))
     headers = {"Location": url_for(".show_example", example_id=example_id)}
     return {"id": example_id, "created": created}, 201 if created else 200, headers
+
+
+@bp.post("/examples/preview")
+def preview_example():
+    """What saving would store: the scrubbed text and what was replaced. Nothing is kept or
+    logged; the popup shows it, editable, before the worker saves."""
+    body = validation.json_object(request)
+    unknown = sorted(set(body) - {"text"})
+    if unknown:
+        raise APIError(400, f"unknown field(s): {', '.join(unknown)}; send only 'text'",
+                       code="unknown_field")
+    text = validation.post_text(body.get("text"), max_chars=int(current_app.config["MAX_TEXT_CHARS"]))
+    scrubbed, counts = scrub_counts(text.strip())
+    return {"text": scrubbed, "replaced": {kind: n for kind, n in counts.items() if n}}
 
 
 @bp.get("/examples")
@@ -72,10 +88,12 @@ def change_example(example_id: int):
 @requires("admin")
 def erase_example(example_id: int):
     _known_id(example_id)
-    if not examples.delete(get_db(), example_id):
+    erasure = examples.erase(get_db(), example_id)
+    if erasure is None:
         raise APIError(404, f"there is no example {example_id}", code="not_found")
-    log.info("example %s erased", example_id)
-    return "", 204
+    log.info("example %s erased (log emptied: %s, versions still carrying it: %d)", example_id,
+             erasure.log_emptied, len(erasure.versions_carrying))
+    return erasure.as_dict()
 
 
 def _valid(check_function, *args, **kwargs):

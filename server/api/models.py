@@ -9,7 +9,12 @@ import model as classifier
 
 from ..auth import current_principal, requires
 from ..errors import APIError
-from ..learning.model_store import UnknownVersionError, get_store
+from ..learning.model_store import (
+    ActiveVersionError,
+    UnknownVersionError,
+    get_store,
+    plain_reason,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +38,22 @@ def activate_model(version: str):
         raise APIError(404, f"there is no model version {version!r}; GET /api/v1/models lists them",
                        code="not_found") from None
     except classifier.ModelFileError as err:
-        raise APIError(409, f"model version {version} cannot be loaded ({type(err).__name__}); "
+        raise APIError(409, f"model version {version} cannot be loaded: {plain_reason(err)}; "
                             "the active model is unchanged", code="unusable_model") from None
     log.info("model version %s activated by %s (was %s)", version, current_principal().name, previous)
     return {"active": store.active_version, "previous": previous}
+
+
+@bp.delete("/models/<version>")
+@requires("admin")
+def delete_model(version: str):
+    """Delete an inactive version (files and record): what it learnt from erased examples goes."""
+    try:
+        get_store().delete(version)
+    except UnknownVersionError:
+        raise APIError(404, f"there is no model version {version!r}; GET /api/v1/models lists them",
+                       code="not_found") from None
+    except ActiveVersionError as err:
+        raise APIError(409, str(err), code="active_model") from None
+    log.info("model version %s deleted by %s", version, current_principal().name)
+    return "", 204

@@ -1,4 +1,8 @@
-"""``reageerwijzer examples export|import FILE``: labelled examples to and from CSV.
+"""``reageerwijzer examples export|import FILE`` and ``examples erase ID [--purge]``.
+
+Export and import: labelled examples to and from CSV. A cell that a spreadsheet would run as a
+formula (starting with = + - @, a tab or a carriage return) is written with a leading ``'``,
+and an import takes that ``'`` off again, so a round trip changes nothing.
 
 The CSV has the columns text,label,category,lang,state. An import scrubs every text like the API
 does, stores each scrubbed text and label once, and is all or nothing: a bad line stops it,
@@ -37,6 +41,14 @@ def register(subparsers) -> None:
     imp.add_argument("--saved-by", default="import", help="recorded as who saved them (default: %(default)s)")
     imp.set_defaults(func=import_examples)
 
+    erase = sub.add_parser("erase", help="erase an example for good; --purge also retrains without "
+                                         "it and deletes the model versions trained on it")
+    erase.add_argument("id", type=int, help="the example's id")
+    erase.add_argument("--purge", action="store_true",
+                       help="retrain without the example (promoting the new model even if the gate "
+                            "would not) and delete every model version that was trained on it")
+    erase.set_defaults(func=erase_example)
+
 
 def export_examples(args: argparse.Namespace) -> int:
     with database() as conn:
@@ -48,8 +60,8 @@ def export_examples(args: argparse.Namespace) -> int:
             writer = csv.writer(fh)
             writer.writerow(COLUMNS)
             for row in rows:
-                writer.writerow([row["text"], row["label"], row["category"] or "", row["lang"],
-                                 row["state"]])
+                writer.writerow([escape_formula(row["text"]), row["label"], row["category"] or "",
+                                 row["lang"], row["state"]])
     except OSError as err:
         raise CommandError(f"cannot write {args.file}: {err.strerror}") from None
     print(f"Exported {len(rows)} example(s) to {args.file}.")
@@ -104,9 +116,75 @@ def _row(record: dict, *, max_chars: int) -> examples.NewExample:
         raise check.InvalidExample("text", "more fields than the header has")
     label = (record.get("label") or "").strip()
     category = (record.get("category") or "").strip()
-    body = {"text": record.get("text"),
+    body = {"text": unescape_formula(record.get("text")),
             "label": int(label) if label in ("0", "1") else label,
             "category": None if category in ("", "none") else category,
             "lang": (record.get("lang") or "").strip()}
     state = check.state((record.get("state") or "").strip() or "new")
     return check.example(body, max_chars=max_chars, state=state)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: str) -> str:
+    """``value`` with a leading ``'`` when a spreadsheet would read it as a formula (or when it
+    starts with ``'`` already, so unescaping gives back exactly what was exported)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) or value.startswith("'") else value
+
+
+def unescape_formula(value: str | None) -> str | None:
+    """The text ``escape_formula`` escaped."""
+    if value and value.startswith("'") and (value[1:].startswith(FORMULA_STARTS)
+                                            or value[1:].startswith("'")):
+        return value[1:]
+    return value
+
+
+def erase_example(args: argparse.Namespace) -> int:
+    with database() as conn:
+        erasure = examples.erase(conn, args.id)
+    if erasure is None:
+        raise CommandError(f"there is no example {args.id}")
+    print(erasure.as_dict()["message"] + ".")
+    for version in erasure.versions_carrying:
+        print(f"  still carries it: model version {version}")
+    if not args.purge or not erasure.versions_carrying:
+        return 0 if erasure.log_emptied else 1
+    return _purge(args.id, erasure.versions_carrying)
+
+
+def _purge(example_id: int, carrying: list[str]) -> int:
+    import contextlib
+
+    from .. import create_app
+    from ..learning import jobs, retrain
+    from ..learning.model_store import ModelStoreError
+    app = create_app()
+    with contextlib.closing(app.extensions["db"].connect()) as conn:
+        try:
+            job = jobs.create(conn, kind=retrain.KIND, created_by="cli-erase",
+                              owner=app.extensions["boot"].id)
+        except jobs.JobRunning as err:
+            raise CommandError(f"retraining job {err.job['id']} is running; purge again when it "
+                               "has finished") from None
+    print(f"Retraining without example {example_id} (job {job['id']})...", flush=True)
+    finished = retrain.run(app, job["id"], promote_anyway=f"example {example_id} was erased")
+    if finished["state"] != "succeeded" or not finished["report"]["decision"]["promoted"]:
+        raise CommandError(f"retraining failed ({finished.get('error')}); the versions that carry "
+                           "the example were kept")
+    store = app.extensions["model_store"]
+    print(f"Model version {store.active_version} (without it) is active.")
+    failed = []
+    for version in carrying:
+        if not (store.models_dir / version).exists():
+            print(f"  model version {version} was deleted already (retention)")
+            continue
+        try:
+            store.delete(version)
+            print(f"  deleted model version {version}")
+        except ModelStoreError as err:
+            failed.append(version)
+            print(f"  could not delete model version {version}: {err}")
+    return 1 if failed else 0

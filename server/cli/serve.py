@@ -5,6 +5,7 @@ import argparse
 import logging
 import time
 
+from . import connection_guard
 from .common import CommandError
 
 
@@ -34,9 +35,14 @@ def make_server(app, *, host: str, port: int, threads: int):
     # queue: with more keep-alive clients (the extension keeps one per browser) some would
     # wait forever. poll() instead of select() because select() fails past 1024 descriptors.
     options.update(connection_limit=CONNECTION_LIMIT, asyncore_use_poll=True)
+    # Idle clients go sooner than waitress's 120 s, and the checks (idle, slow requests) run
+    # every few seconds; one address may hold only so many sockets (connection_guard).
+    options.update(channel_timeout=connection_guard.IDLE_TIMEOUT, cleanup_interval=5)
     _throttle_queue_warnings()
-    return create_server(app, host=host, port=port, threads=threads, ident="reageerwijzer",
-                         **options)
+    server = create_server(app, host=host, port=port, threads=threads, ident="reageerwijzer",
+                           **options)
+    connection_guard.install(server)
+    return server
 
 
 CONNECTION_LIMIT = 500
@@ -68,9 +74,7 @@ def _throttle_queue_warnings() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import create_app
-
-    app = create_app()
+    app = _create_app()
     try:
         server = make_server(app, host=args.host, port=args.port, threads=args.threads)
     except OSError as err:
@@ -90,6 +94,24 @@ def run(args: argparse.Namespace) -> int:
     finally:
         server.close()
     return 0
+
+
+def _create_app():
+    """The app, or one plain line saying why it cannot start (no traceback, no paths)."""
+    import sqlite3
+
+    import model
+
+    from .. import create_app
+    from ..guideline import GuidelineError
+    from ..learning.model_store import ModelStoreError, plain_reason
+    from ..learning.signing import SigningKeyError
+    from ..storage.connection import DatabaseError
+    try:
+        return create_app()
+    except (ModelStoreError, model.ModelFileError, model.DataError, SigningKeyError,
+            DatabaseError, GuidelineError, sqlite3.Error, OSError) as err:
+        raise CommandError(f"cannot start: {plain_reason(err)}") from None
 
 
 def _first_admin_token(app) -> str | None:

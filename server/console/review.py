@@ -122,6 +122,6 @@ def _confirm_erase(ids: list[int]):
 @bp.post("/examples/erase")
 def erase_examples():
     ids = _parsed(forms.example_ids, request.form)
-    erased = examples.delete_many(get_db(), ids)
-    log.info("%d example(s) erased in the console by %s", erased, current().name)
-    return redirect(_back("erased", erased), 303)
+    erasures = examples.erase_many(get_db(), ids)
+    log.info("%d example(s) erased in the console by %s", len(erasures), current().name)
+    return redirect(_back("erased", len(erasures)), 303)

@@ -6,15 +6,21 @@ accepted ones. Plain functions over a database connection, used by the API and t
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 
+import model
+
 from ..storage import connection as db
+from ..storage import model_versions
 from .scrub import dedupe_key, scrub_counts
 
+log = logging.getLogger(__name__)
+
 STATES = ("new", "accepted", "rejected")
-CATEGORIES = ("discriminatory", "hurtful", "threatening")
-LABELS = (0, 1)
+CATEGORIES = model.CATEGORIES
+LABELS = tuple(model.LABELS)
 
 _COLUMNS = ("id, text, label, category, lang, saved_by, created_at, score, model_version, "
             "state, reviewed_by, reviewed_at")
@@ -166,22 +172,52 @@ def update_many(conn: sqlite3.Connection, example_ids: list[int], changes: dict,
     return result
 
 
-def delete_many(conn: sqlite3.Connection, example_ids: list[int]) -> int:
-    """Erase several examples (as ``delete``, one checkpoint at the end); returns how many."""
-    with db.transaction(conn):
-        removed = sum(conn.execute("DELETE FROM examples WHERE id = ?", (i,)).rowcount
-                      for i in example_ids)
-    if removed:
+def erase_many(conn: sqlite3.Connection, example_ids: list[int]) -> list["Erasure"]:
+    """Erase several examples (the console's bulk erase), each as ``erase``; the missing are skipped."""
+    return [e for e in (erase(conn, i) for i in example_ids) if e is not None]
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What erasing an example did, and what still holds it."""
+    example_id: int
+    log_emptied: bool  # the write-ahead log was checkpointed: no copy of the row is left in it
+    versions_carrying: list[str]  # model versions trained on it (their vocabularies hold its words)
+
+    def as_dict(self) -> dict:
+        message = f"example {self.example_id} erased from the database"
+        if not self.log_emptied:
+            message += ("; the write-ahead log could not be emptied yet (another reader holds an "
+                        "old snapshot), so its bytes remain there until the next checkpoint")
+        if self.versions_carrying:
+            message += (f"; {len(self.versions_carrying)} model version(s) were trained on it and "
+                        "still carry its words: retrain without it and delete them "
+                        f"('reageerwijzer examples erase {self.example_id} --purge' does both)")
+        return {"id": self.example_id, "erased": True, "log_emptied": self.log_emptied,
+                "versions_carrying": self.versions_carrying, "message": message}
+
+
+def erase(conn: sqlite3.Connection, example_id: int) -> Erasure | None:
+    """Erase an example for good: the row, and (secure_delete, checkpoint) its bytes on disk.
+
+    None when there is no such example. The checkpoint is retried; when it keeps failing the
+    erasure still stands and ``log_emptied`` says so (and it is logged).
+    """
+    removed = conn.execute("DELETE FROM examples WHERE id = ?", (example_id,)).rowcount > 0
+    if not removed:
+        return None
+    try:
         db.checkpoint(conn)
-    return removed
+        emptied = True
+    except db.CheckpointError as err:
+        log.error("example %s erased, but %s", example_id, err)
+        emptied = False
+    return Erasure(example_id, emptied, model_versions.carrying(conn, example_id))
 
 
 def delete(conn: sqlite3.Connection, example_id: int) -> bool:
-    """Erase an example for good: the row, and (secure_delete, checkpoint) its bytes on disk."""
-    removed = conn.execute("DELETE FROM examples WHERE id = ?", (example_id,)).rowcount > 0
-    if removed:
-        db.checkpoint(conn)
-    return removed
+    """Erase an example (see ``erase``); False when there is none."""
+    return erase(conn, example_id) is not None
 
 
 def for_training(conn: sqlite3.Connection, *, include_unreviewed: bool) -> list[dict]:

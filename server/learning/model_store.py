@@ -67,6 +67,8 @@ class ModelStore:
         (a test's throw-away store) only the signature is checked."""
         self.models_dir = Path(models_dir)
         self.models_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.models_dir.stat().st_mode & 0o077:
+            self.models_dir.chmod(0o700)
         self.signer = signer
         self.database = database
         self._lock = threading.Lock()
@@ -254,7 +256,9 @@ class ModelStore:
 
     def _write_active(self, version: str) -> None:
         tmp = self.models_dir / f".{ACTIVE_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
-        tmp.write_text(version + "\n", encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(version + "\n")
         os.replace(tmp, self.models_dir / ACTIVE_FILE)
 
     def follow_active(self) -> bool:
@@ -325,9 +329,10 @@ class ModelStore:
         with self._registry() as conn:
             if model_versions.adopted(conn):
                 return []
+            known = model_versions.recorded(conn)
             found = []
             for path in sorted(self.models_dir.iterdir()):
-                if not (path.is_dir() and VERSION_RE.match(path.name)):
+                if not (path.is_dir() and VERSION_RE.match(path.name)) or path.name in known:
                     continue
                 try:
                     sidecar = classifier.read_sidecar(path, root=self.models_dir)
@@ -349,7 +354,7 @@ class ModelStore:
         return found
 
 
-def plain_reason(err: Exception) -> str:
+def plain_reason(err: Exception | str) -> str:
     """An error's message without file paths, for clients and listings."""
     if isinstance(err, classifier.ModelFileError) and getattr(err, "path", None):
         message = str(err).replace(str(err.path), Path(err.path).name)
@@ -372,7 +377,7 @@ def from_config(config, *, database=None) -> ModelStore:
         database = db.from_config(config)
         database.migrate()
     key = load_key(config["DATA_DIR"], secret=config.get("SECRET_KEY"))
-    return ModelStore(Path(config["DATA_DIR"]) / "models", signer=Signer(key), database=database)
+    return ModelStore(models_dir(config), signer=Signer(key), database=database)
 
 
 def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostClassifier:
@@ -395,6 +400,9 @@ def evaluated(trained: PostClassifier, regression_set: str | os.PathLike | None)
                                   langs=[e.lang for e in rows], categories=[e.category for e in rows])
     trained.info["metrics"]["regression"] = {"set": Path(regression_set).name, **metrics}
     return trained
+def models_dir(config) -> Path:
+    """The one place the model folder's path is made: DATA_DIR/models."""
+    return Path(config["DATA_DIR"]) / "models"
 
 
 def init_app(app: Flask) -> None:

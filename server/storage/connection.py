@@ -13,9 +13,11 @@ schema is created and migrated at startup, tracked with ``PRAGMA user_version``.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -31,7 +33,7 @@ class DatabaseError(Exception):
 
 def now() -> str:
     """The current time as stored: ISO 8601 in UTC, to the second."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def sqlite_path(url: str) -> Path:
@@ -70,8 +72,24 @@ class Database:
         conn.execute("PRAGMA secure_delete = ON")
         return conn
 
+    def make_private(self) -> None:
+        """The database file and its -wal/-shm readable by this user only, whatever the umask.
+
+        Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files it makes
+        later the database file's mode.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(FileNotFoundError):
+                if os.stat(path).st_mode & 0o077:
+                    os.chmod(path, 0o600)
+
     def migrate(self) -> int:
         """Create or upgrade the schema; returns the schema version."""
+        self.make_private()
         with contextlib.closing(self.connect()) as conn:
             # WAL: readers (classify, lists) never wait for the writer; set once, kept in the file.
             conn.execute("PRAGMA journal_mode = WAL")
@@ -104,9 +122,35 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def checkpoint(conn: sqlite3.Connection) -> None:
-    """Copy the write-ahead log into the database file and empty it (after an erasure)."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+class CheckpointError(DatabaseError):
+    """The write-ahead log could not be emptied: erased rows may still be in it."""
+
+
+CHECKPOINT_ATTEMPTS = 10
+CHECKPOINT_WAIT_MS = 100
+
+
+def checkpoint(conn: sqlite3.Connection, *, attempts: int | None = None, pause: float = 0.05) -> None:
+    """Copy the write-ahead log into the database file and empty it (after an erasure).
+
+    A reader holding an old snapshot keeps the log from being emptied (SQLite answers "busy"
+    in the result row, not with an error), and the erased row stays readable in it. So the
+    result is checked and the checkpoint retried (each try waits CHECKPOINT_WAIT_MS for the
+    readers, not the usual busy timeout); CheckpointError when it never succeeds.
+    """
+    attempts = CHECKPOINT_ATTEMPTS if attempts is None else attempts
+    conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+    try:
+        for attempt in range(attempts):
+            busy, _log_frames, _copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            time.sleep(pause * (attempt + 1))
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    raise CheckpointError(f"the write-ahead log could not be emptied after {attempts} tries "
+                          "(another connection holds an old snapshot); the erased data may remain "
+                          "in the -wal file until the next checkpoint")
 
 
 def from_config(config) -> Database:

@@ -50,7 +50,11 @@ MIGRATIONS: tuple[str, ...] = (
     -- At most one unfinished job of a kind, across every process that shares the database.
     CREATE UNIQUE INDEX jobs_one_active ON jobs (kind) WHERE state IN ('queued', 'running');
     """,
-    # 2: the model versions this server made (a version not recorded here is never loaded), the
+    # 2: jobs are owned by a boot (one start of a server or command), not by a process id.
+    """
+    ALTER TABLE jobs ADD COLUMN owner_boot TEXT;
+    """,
+    # 3: the model versions this server made (a version not recorded here is never loaded), the
     # examples each was trained on (so erasing one can name the versions that still carry it),
     # and small settings such as whether the versions found at the upgrade were adopted.
     """
@@ -71,7 +75,7 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
-    # 3: example ids are never reused (AUTOINCREMENT), so a stale PATCH or DELETE cannot hit a
+    # 4: example ids are never reused (AUTOINCREMENT), so a stale PATCH or DELETE cannot hit a
     # newer example that took the id of an erased one. SQLite cannot change a key in place.
     """
     CREATE TABLE examples_new (
