@@ -72,7 +72,8 @@ def target(tmp_path_factory, small_models_dir) -> Target:
             examples.add(conn, NewExample(text=f"Voorbeeld {i}: jullie horen hier niet", label=i % 2,
                                           lang="nl" if i % 3 else "en", score=(i % 10) / 10,
                                           category="hurtful" if i % 2 else None), saved_by=f"team-{i % 3}")
-        job = jobs.create(conn, kind="retrain", created_by="fuzz-blocker")
+        job = jobs.create(conn, kind="retrain", created_by="fuzz-blocker",
+                          owner=app.extensions["boot"].id)
     client, csrf = signed_in(app, admin)
     return Target(app, admin, csrf, client, app.extensions["model_store"].active_version, job["id"])
 
