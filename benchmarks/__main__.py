@@ -52,7 +52,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
     from server.config import DEFAULTS
     from server.learning import model_store
 
-    from . import _crafted, _http, _inprocess, _machine, _procs, _server, _targets, _training
+    from . import _crafted, _http, _inprocess, _machine, _procs, _server, _training
 
     started, t0 = datetime.now(UTC), time.perf_counter()
     command = " ".join(["python -m benchmarks", *(["--quick"] if quick else []),

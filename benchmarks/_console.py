@@ -63,8 +63,8 @@ def run(folder: Path, *, quick: bool) -> dict:
 
 def _fill(conn, version: str) -> None:
     """10,000 examples as workers would leave them: both labels and languages, 12 teams."""
-    from server.storage.connection import transaction
     from server.learning.scrub import dedupe_key
+    from server.storage.connection import transaction
     rows = []
     for i in range(EXAMPLES):
         words = " ".join(WORDS[(i * k) % len(WORDS)] for k in range(1, 15))

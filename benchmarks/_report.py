@@ -121,7 +121,8 @@ def markdown(results: dict) -> str:
         out.append("")
     console = results.get("console")
     if console:
-        out += [f"| console queue, page of {console['per_page']} out of {console['examples']} | p50 ms | p90 ms | max ms |",
+        out += [f"| console queue, page of {console['per_page']} out of {console['examples']} "
+                "| p50 ms | p90 ms | max ms |",
                 "|---|---:|---:|---:|"]
         out += [f"| {name} | {c['p50_ms']:.1f} | {c['p90_ms']:.1f} | {c['max_ms']:.1f} |"
                 for name, c in console["cases"].items()]

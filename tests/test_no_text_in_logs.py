@@ -232,7 +232,8 @@ def console_session(port: int, admin_token: str, m: Markers) -> None:
            ("GET", "/console/jobs/" + s["console_path"].replace(" ", "%20"), None),
            ("GET", "/console/examples?page=" + s["console_query"].replace(" ", "+"), None),
            ("POST", "/console/examples/bulk", {"csrf": browser.csrf, "action": s["console_form"], "ids": ids[:1]}),
-           ("POST", f"/console/examples/{ids[0]}", {"csrf": browser.csrf, "action": "save", "label": s["console_form"]}),
+           ("POST", f"/console/examples/{ids[0]}",
+            {"csrf": browser.csrf, "action": "save", "label": s["console_form"]}),
            ("POST", "/console/tokens", {"csrf": browser.csrf, "name": s["console_token_name"], "role": "worker"}),
            ("POST", f"/console/examples/{ids[0]}", {"csrf": s["console_form"], "action": "accept"})]
     for method, path, form in bad:

@@ -27,8 +27,7 @@ def home():
 
 
 # The pages and hooks attach themselves to ``bp`` on import (once per process, as Flask wants).
-from . import i18n, sessions  # noqa: E402
-from . import retraining, review, signin, tokens, versions  # noqa: E402,F401
+from . import i18n, retraining, review, sessions, signin, tokens, versions  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:

@@ -17,7 +17,7 @@ import hmac
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, g, redirect, request, url_for
@@ -68,7 +68,7 @@ def sign_in(conn, token: str, *, hours: float) -> tuple[str, ConsoleSession]:
     if principal.role != "admin":
         raise SignInError("worker")
     secret, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    expires = (datetime.now(timezone.utc) + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    expires = (datetime.now(UTC) + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
     console_sessions.delete_expired(conn, now=now())
     console_sessions.create(conn, session_hash=auth.hash_token(secret), token_hash=auth.hash_token(token),
                             csrf=csrf, created_at=now(), expires_at=expires)
@@ -120,9 +120,9 @@ def guard():
         if request.endpoint in FETCH_ENDPOINTS or request.method not in SAFE_METHODS:
             abort(401)
         return redirect(url_for("console.sign_in", next=request.full_path.rstrip("?")))
-    if request.method not in SAFE_METHODS or request.endpoint in FETCH_ENDPOINTS:
-        if not same(sent_csrf(), g.console_session.csrf):
-            abort(400, description="csrf")
+    changes = request.method not in SAFE_METHODS or request.endpoint in FETCH_ENDPOINTS
+    if changes and not same(sent_csrf(), g.console_session.csrf):
+        abort(400, description="csrf")
     return None
 
 

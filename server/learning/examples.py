@@ -172,7 +172,7 @@ def update_many(conn: sqlite3.Connection, example_ids: list[int], changes: dict,
     return result
 
 
-def erase_many(conn: sqlite3.Connection, example_ids: list[int]) -> list["Erasure"]:
+def erase_many(conn: sqlite3.Connection, example_ids: list[int]) -> list[Erasure]:
     """Erase several examples (the console's bulk erase), each as ``erase``; the missing are skipped."""
     return [e for e in (erase(conn, i) for i in example_ids) if e is not None]
 

@@ -1,19 +1,12 @@
-"""The console in a real Chromium: a live server with examples, tokens and two model versions,
-and a signed-in page. Used by test_console.py and test_console_screens.py."""
+"""Helpers for the console in a real Chromium (the fixtures are in conftest.py): seeded
+examples, a second model version, signing in. Used by test_console.py and test_console_screens.py."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-import pytest
-
-from server import auth, create_app
 from server.learning import examples
 from server.learning.examples import NewExample
 from server.storage.connection import get_db
-
-from .conftest import chromium_executable, start_server
 
 VIEWPORT = {"width": 1280, "height": 900}
 TEAMS = ("buurtteam-noord", "jongerenwerk-west", "straatcoach-oost")
@@ -77,53 +70,6 @@ def second_version(app) -> str:
     from server.learning.model_store import evaluated, train_from
     store = app.extensions["model_store"]
     return store.add(evaluated(train_from(app.config["TRAINING_DATA_DIR"]), app.config["REGRESSION_SET"]))
-
-
-@pytest.fixture
-def console(app_config):
-    app = create_app({**app_config, "RETRAIN_CV_FOLDS": 2})
-    with app.app_context():
-        admin = auth.create_token(get_db(), name="coordinator", role="admin")
-        worker = auth.create_token(get_db(), name="buurtteam-noord", role="worker")
-    seed_examples(app)
-    server, _thread, url = start_server(app)
-    yield Console(app=app, url=url, admin=admin, worker=worker, server=server)
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium_browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable(), headless=True,
-                                    args=["--disable-gpu", "--disable-quic", "--no-first-run",
-                                          "--disable-background-networking", "--disable-component-update"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium_browser, console):
-    context = chromium_browser.new_context(viewport=VIEWPORT, base_url=console.url)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=console.url)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    # A page answering 4xx on purpose is no script error; anything else the console logs is.
-    page.on("console", lambda msg: errors.append(msg.text)
-            if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
-    page.js_errors = errors
-    yield page
-    context.close()
-    assert not errors, f"errors in the page: {errors}"
-
-
-@pytest.fixture
-def screens(tmp_path) -> Path:
-    path = Path(os.environ.get("REAGEERWIJZER_SCREENS") or tmp_path / "screens")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def sign_in(page, console: Console, *, lang: str = "nl", token: str | None = None, target: str = "/console/") -> None:

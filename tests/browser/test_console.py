@@ -9,15 +9,7 @@ import urllib.request
 
 import pytest
 
-from .console_fixtures import (  # noqa: F401 (fixtures)
-    VIEWPORT,
-    chromium_browser,
-    console,
-    page,
-    ready,
-    second_version,
-    sign_in,
-)
+from .console_fixtures import VIEWPORT, ready, second_version, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .console_fixtures import chromium_browser, console, page, ready, screens, second_version, sign_in  # noqa: F401
+from .console_fixtures import ready, second_version, sign_in
 
 pytestmark = pytest.mark.browser
 
