@@ -199,7 +199,7 @@ NL = {
     "job.gate.margin": "Marge",
     "job.cv": "Kruisvalidatie ({folds} delen), macro-F1",
     "job.trained_on": "Getraind op",
-    "job.trained_on.text": "{total} berichten: {base} uit de trainingsdata, {db} van werkers",
+    "job.trained_on.text": "{base} uit de trainingsdata en {db} van werkers; {total} na het weglaten van dubbele en tegenstrijdige",
     "job.now_active": "Nu actief",
     "job.see_candidate": "Bekijk het nieuwe model",
 
@@ -517,7 +517,7 @@ EN = {
     "job.gate.margin": "Margin",
     "job.cv": "Cross-validation ({folds} folds), macro-F1",
     "job.trained_on": "Trained on",
-    "job.trained_on.text": "{total} posts: {base} from the training data, {db} from workers",
+    "job.trained_on.text": "{base} from the training data and {db} from workers; {total} once duplicates and contradictions were dropped",
     "job.now_active": "Active now",
     "job.see_candidate": "See the new model",
 
