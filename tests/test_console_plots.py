@@ -89,3 +89,12 @@ def test_score_summary_bins_scores_by_true_label():
     top = summary["reliability"][-1]
     assert (top["count"], top["harmful_share"], top["mean_score"]) == (3, 1.0, pytest.approx(0.9633, abs=1e-4))
     assert sum(b["count"] for b in summary["reliability"]) == len(scores)
+
+
+def test_bar_chart_draws_one_bar_per_series_and_category():
+    root = parse(plots.bar_chart(["wk 48", "wk 49"], [plots.Series("monitor", [3, 5]), plots.Series("refer", [1, 0])],
+                                 title="t", desc="d", x_label="x", y_label="y"))
+    bars = {(b.get("data-series"), b.get("data-x")): int(b.get("data-value")) for b in marks(root, "rect", "bar")}
+    assert bars == {("monitor", "wk 48"): 3, ("monitor", "wk 49"): 5, ("refer", "wk 48"): 1, ("refer", "wk 49"): 0}
+    heights = {(b.get("data-series"), b.get("data-x")): float(b.get("height")) for b in marks(root, "rect", "bar")}
+    assert heights[("monitor", "wk 48")] == pytest.approx(heights[("monitor", "wk 49")] * 3 / 5, abs=0.05)
