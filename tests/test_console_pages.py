@@ -214,3 +214,14 @@ def test_rollback_and_delete_refuse_the_active_version(app, console):
     assert store.active_version == other
     assert client.post(f"/console/models/{before}/delete", data={"csrf": csrf}).status_code == 303
     assert before not in [v["version"] for v in store.list_versions()]
+
+
+def test_guessing_tokens_at_the_sign_in_form_is_slowed_down(app_config):
+    app = create_app({**app_config, "AUTH_FAILURE_LIMIT": 3, "AUTH_FAILURE_WINDOW": 60})
+    token = make_token(app, "coordinator", "admin")
+    client = app.test_client()
+    statuses = [sign_in(client, "rw_" + "g" * 40 + str(i)).status_code for i in range(4)]
+    assert statuses[:3] == [401, 401, 401] and statuses[3] == 429
+    resp = sign_in(client, token)  # even the right token waits
+    assert resp.status_code == 429 and "Retry-After" in resp.headers
+    assert "seconden" in resp.get_data(as_text=True)

@@ -37,6 +37,7 @@ NL = {
     "signin.refused.worker": "Dit is een token voor een werker (de browserextensie). Voor de "
                              "coördinatiepagina's is een beheerderstoken nodig.",
     "signin.refused.expired": "Het formulier was verlopen. Probeer het opnieuw.",
+    "signin.refused.blocked": "Te veel mislukte pogingen vanaf dit adres. Probeer het over {wait} seconden opnieuw.",
 
     "error.title": "Dat lukte niet",
     "error.back": "Terug naar het begin",
@@ -354,6 +355,7 @@ EN = {
     "signin.refused.worker": "This is a worker token (for the browser extension). The coordination pages "
                              "need an admin token.",
     "signin.refused.expired": "The form had expired. Please try again.",
+    "signin.refused.blocked": "Too many failed attempts from this address. Try again in {wait} seconds.",
 
     "error.title": "That did not work",
     "error.back": "Back to the start",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import g, redirect, render_template, request, url_for
+from flask import current_app, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from ..storage.connection import get_db
@@ -27,12 +27,21 @@ def sign_in():
     if not sessions.same(request.form.get(sessions.CSRF_FIELD, ""),
                          request.cookies.get(sessions.SIGNIN_COOKIE, "")):
         return render_template("console/signin.html", target=target, refusal="expired"), 400
+    # Guessing tokens here is slowed down as on the API: same tracker, same limits.
+    failures, address = current_app.extensions["auth_failures"], request.remote_addr or "unknown"
+    wait = failures.retry_after(address)
+    if wait is not None:
+        failures.failed(address, "tried again while blocked")
+        return render_template("console/signin.html", target=target, refusal="blocked", wait=wait), \
+            429, {"Retry-After": str(wait)}
     conn = get_db()
     try:
         secret, session = sessions.sign_in(conn, request.form.get("token", ""),
                                            hours=sessions.session_hours())
     except sessions.SignInError as err:
-        log.warning("console sign-in refused (%s) from %s", err.code, request.remote_addr)
+        log.warning("console sign-in refused (%s) from %s", err.code, address)
+        if err.code != "worker":  # a worker's real token is no guess
+            failures.failed(address, f"console sign-in: {err.code}")
         return render_template("console/signin.html", target=target, refusal=err.code), \
             REFUSALS[err.code]
     log.info("console sign-in by %s", session.name)
