@@ -225,3 +225,9 @@ def test_guessing_tokens_at_the_sign_in_form_is_slowed_down(app_config):
     resp = sign_in(client, token)  # even the right token waits
     assert resp.status_code == 429 and "Retry-After" in resp.headers
     assert "seconden" in resp.get_data(as_text=True)
+
+
+def test_a_query_parameter_named_like_a_path_value_is_no_error(console):
+    client, _ = console
+    assert client.get("/console/tokens/test-admin/revoke?name=other&lang=en").status_code == 200
+    assert client.get("/console/tokens/nobody/revoke?name=&lang=nl").status_code == 404

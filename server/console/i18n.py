@@ -80,8 +80,9 @@ def remember_language(response):
 def lang_url(code: str) -> str:
     """This page in language ``code`` (a page that answered a form: the console's start)."""
     if request.method == "GET" and request.endpoint:
-        args = {**request.args.to_dict(), "lang": code}
-        return url_for(request.endpoint, **(request.view_args or {}), **args)
+        # The path's own values win over a query parameter of the same name (?name=...).
+        values = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
+        return url_for(request.endpoint, **values)
     return url_for("console.home", lang=code)
 
 
