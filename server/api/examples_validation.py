@@ -13,7 +13,7 @@ from ..learning.examples import CATEGORIES, LABELS, STATES, NewExample
 from .validation import LANGUAGES, json_type
 
 EXAMPLE_FIELDS = {"text", "label", "category", "lang", "score", "model_version"}
-CHANGE_FIELDS = {"state", "label", "category"}
+CHANGE_FIELDS = {"state", "label", "category", "lang"}
 MAX_PER_PAGE = 100
 MAX_PAGE = 1_000_000
 _VERSION_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,99}")
@@ -44,13 +44,14 @@ def example(body: dict, *, max_chars: int, state: str = "new") -> NewExample:
 
 
 def changes(body: dict) -> dict:
-    """A PATCH body: a new review state and/or a new label and category."""
+    """A PATCH body: a new review state, a new label and category and/or a new language."""
     unknown = sorted(set(body) - CHANGE_FIELDS)
     if unknown:
         raise InvalidExample(unknown[0], f"unknown field(s): {', '.join(unknown)}; expected "
-                                         "'state', 'label' and/or 'category'")
+                                         "'state', 'label', 'category' and/or 'lang'")
     if not body:
-        raise InvalidExample("state", "send 'state' (accepted or rejected) and/or 'label' and 'category'")
+        raise InvalidExample("state", "send 'state' (accepted or rejected), 'label' and 'category', "
+                                      "and/or 'lang'")
     result: dict[str, Any] = {}
     if "state" in body:
         result["state"] = state(body["state"])
@@ -58,6 +59,8 @@ def changes(body: dict) -> dict:
         result["label"] = label(body["label"])
     if "category" in body:
         result["category"] = category(body["category"])
+    if "lang" in body:
+        result["lang"] = lang(body["lang"])
     if result.get("label") == 0 and result.get("category"):
         raise InvalidExample("category", "a category fits only label 1 (harmful)")
     return result

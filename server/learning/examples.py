@@ -58,7 +58,8 @@ def add(conn: Connection, example: NewExample, *, saved_by: str) -> tuple[int, b
 
 
 def update(conn: Connection, example_id: int, changes: dict, *, reviewed_by: str) -> dict | None:
-    """Apply a review (state) and/or a relabel (label, category); None when there is no such example."""
+    """Apply a review (state), a relabel (label, category) and/or a new language (lang); None when
+    there is no such example."""
     with transaction(conn):
         current = example_rows.get(conn, example_id)
         if current is None:
@@ -70,14 +71,38 @@ def update(conn: Connection, example_id: int, changes: dict, *, reviewed_by: str
                 raise ExampleError(f"example {example_id} has label 0 (not harmful): a category "
                                    "fits only label 1")
             category = None
+        state = changes.get("state", current["state"])
+        lang = changes.get("lang", current["lang"])
         key = dedupe_key(current["text"], label)
         clash = example_rows.other_with_key(conn, key, besides=example_id)
         if clash is not None:
             raise ExampleConflict(clash)
-        example_rows.set_review(conn, example_id, label=label, category=category,
-                                state=changes.get("state", current["state"]), text_key=key,
-                                reviewed_by=reviewed_by)
+        example_rows.set_review(conn, example_id, label=label, category=category, state=state,
+                                lang=lang, text_key=key, reviewed_by=reviewed_by)
     return example_rows.get(conn, example_id)
+
+
+def update_many(conn: Connection, example_ids: list[int], changes: dict, *, reviewed_by: str
+                ) -> dict[str, list[int]]:
+    """Apply the same change to several examples (the console's bulk review), each on its own.
+
+    Returns the ids ``updated``, ``missing`` (no such example) and ``conflicts`` (the change
+    would make it equal to another example, or does not fit it); those are left as they were.
+    """
+    result: dict[str, list[int]] = {"updated": [], "missing": [], "conflicts": []}
+    for example_id in example_ids:
+        try:
+            updated = update(conn, example_id, changes, reviewed_by=reviewed_by)
+        except (ExampleConflict, ExampleError):
+            result["conflicts"].append(example_id)
+            continue
+        result["updated" if updated is not None else "missing"].append(example_id)
+    return result
+
+
+def erase_many(conn: Connection, example_ids: list[int]) -> list[Erasure]:
+    """Erase several examples (the console's bulk erase), each as ``erase``; the missing are skipped."""
+    return [e for e in (erase(conn, i) for i in example_ids) if e is not None]
 
 
 @dataclass(frozen=True)
