@@ -73,4 +73,9 @@ DEFAULTS = {
     # SECRET_KEY (REAGEERWIJZER_SECRET_KEY): when set, model versions are signed with a key
     # derived from it instead of DATA_DIR/secret.key (then every server sharing the model
     # folder needs the same value).
+    # The coordinator console (/console): hours a sign-in lasts, and whether its cookie is
+    # marked Secure: "auto" (when the request came over HTTPS, e.g. a TLS proxy that sets
+    # X-Forwarded-Proto for a trusted waitress), "true" or "false".
+    "CONSOLE_SESSION_HOURS": 8,
+    "CONSOLE_SECURE_COOKIE": "auto",
 }

@@ -124,6 +124,29 @@ def import_one(conn: Connection, new: NewExample, *, example_id: int | None, giv
     return current["id"], {}
 
 
+def update_many(conn: Connection, example_ids: list[int], changes: dict, *, reviewed_by: str
+                ) -> dict[str, list[int]]:
+    """Apply the same change to several examples (the console's bulk review), each on its own.
+
+    Returns the ids ``updated``, ``missing`` (no such example) and ``conflicts`` (the change
+    would make it equal to another example, or does not fit it); those are left as they were.
+    """
+    result: dict[str, list[int]] = {"updated": [], "missing": [], "conflicts": []}
+    for example_id in example_ids:
+        try:
+            updated = update(conn, example_id, changes, reviewed_by=reviewed_by)
+        except (ExampleConflict, ExampleError):
+            result["conflicts"].append(example_id)
+            continue
+        result["updated" if updated is not None else "missing"].append(example_id)
+    return result
+
+
+def erase_many(conn: Connection, example_ids: list[int]) -> list[Erasure]:
+    """Erase several examples (the console's bulk erase), each as ``erase``; the missing are skipped."""
+    return [e for e in (erase(conn, i) for i in example_ids) if e is not None]
+
+
 @dataclass(frozen=True)
 class Erasure:
     """What erasing an example did, and what still holds it."""

@@ -117,4 +117,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX cases_day ON cases (day);
     """,
+    # 6: the coordinator console's sign-ins. A session is a random secret in a cookie; only its
+    # hash is kept, with the hash of the admin token it was opened with, so revoking that token
+    # ends its sessions too, and the CSRF secret that its forms and fetches must carry.
+    """
+    CREATE TABLE console_sessions (
+        session_hash TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
+    """,
 )

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_DIR = ROOT / "extension"
 MENU_ID = "reageerwijzer-assess"
 POPUP_SIZE = {"width": 400, "height": 600}
+CONSOLE_VIEWPORT = {"width": 1280, "height": 900}
 
 
 def chromium_executable() -> str:
@@ -261,3 +262,58 @@ def clipboard_text(page) -> str:
 def answer(page, value: bool, then: str) -> None:
     page.click("#answer-yes" if value else "#answer-no")
     wait_step(page, then)
+
+
+# -- the coordinator console (tests/browser/test_console*.py) ------------------------------------
+
+@pytest.fixture
+def console(app_config):
+    from server import auth
+    from server.database import get_db
+
+    from .console_fixtures import Console, seed_examples
+    app = create_app({**app_config, "RETRAIN_CV_FOLDS": 2})
+    with app.app_context():
+        admin = auth.create_token(get_db(), name="coordinator", role="admin")
+        worker = auth.create_token(get_db(), name="buurtteam-noord", role="worker")
+    seed_examples(app)
+    server, _thread, url = start_server(app)
+    yield Console(app=app, url=url, admin=admin, worker=worker, server=server)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_executable(), headless=True,
+                                    args=["--disable-gpu", "--disable-quic", "--no-first-run",
+                                          "--disable-background-networking", "--disable-component-update"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium_browser, console):
+    context = chromium_browser.new_context(viewport=CONSOLE_VIEWPORT, base_url=console.url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=console.url)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    # A page answering 4xx on purpose is no script error; anything else the console logs is.
+    page.on("console", lambda msg: errors.append(msg.text)
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
+    page.js_errors = errors
+    yield page
+    context.close()
+    assert not errors, f"errors in the page: {errors}"
+
+
+@pytest.fixture
+def screens(tmp_path) -> Path:
+    path = Path(os.environ.get("REAGEERWIJZER_SCREENS") or tmp_path / "screens")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
