@@ -4,6 +4,8 @@
  * Plain functions over plain lists, dates as "YYYY-MM-DD" in the worker's local time.
  */
 
+import { dateLocale } from "./format.js";
+
 export const FOLLOW_UP_KEY = "followUps";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +29,23 @@ function daysBetween(from, to) {
 
 export const isDay = (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
   && !Number.isNaN(new Date(`${value}T00:00:00`).getTime());
+
+/**
+ * A day in words in the chosen language ("dinsdag 8 december 2026"): a date field follows the
+ * browser's own format, which may read 12/08 as the twelfth of August in a Dutch screen.
+ */
+export function sayDate(day, lang) {
+  const date = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleDateString(dateLocale(lang), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}
+
+/** A link as the list shows it: host and path, without "www." and cut at 48 characters. */
+export function shortLink(url) {
+  const u = new URL(url);
+  const text = `${u.host.replace(/^www\./, "")}${u.pathname}`.replace(/\/$/, "");
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
 
 /** A link worth keeping: http(s) only (no text, no javascript: or data: URLs). */
 export function followUpLink(url) {

@@ -21,6 +21,11 @@ export function displayOrigin(serverUrl) {
   }
 }
 
+/** The locale for dates in the chosen language. */
+export function dateLocale(lang) {
+  return lang === "nl" ? "nl-NL" : "en-GB";
+}
+
 /** A phone number as a tel: URL (digits and a leading +), or null when there is nothing to dial. */
 export function telUrl(phone) {
   const digits = String(phone ?? "").trim().replace(/(?!^\+)[^\d]/g, "");

@@ -132,6 +132,16 @@ export function answersBefore(guideline, answers, qid) {
   return kept;
 }
 
+/** A question's text, or its id when the guideline has no such question. */
+export function questionText(guideline, qid) {
+  return guideline?.questions?.[qid]?.text ?? qid;
+}
+
+/** The questions on the advice's path that were answered, in the order they were asked. */
+export function answeredPath(advice, answers) {
+  return advice.path.filter((qid) => Object.hasOwn(answers, qid));
+}
+
 /** A guideline document has the fields the popup needs (a stored copy may be old or damaged). */
 export function isGuideline(doc) {
   return Boolean(doc && typeof doc === "object" && typeof doc.start === "string"

@@ -28,6 +28,12 @@ export function translator(messages) {
   return (key, ...subs) => translate(messages, key, subs);
 }
 
+/** The message `key`, or `fallback` for a word (a category, a language) that has no message yet. */
+export function messageOr(t, key, fallback) {
+  const text = t(key);
+  return text === `[${key}]` ? fallback : text;
+}
+
 /** Read _locales/<lang>/messages.json from the extension. */
 export async function loadMessages(lang, {
   fetchImpl = globalThis.fetch.bind(globalThis),

@@ -10,6 +10,7 @@
  *   refused  - the server answered, but refused the token (401/403); walked here, nothing saved
  */
 import { mostImportant } from "./failures.js";
+import { truncateText } from "./format.js";
 import { answersBefore } from "./guideline.js";
 
 export const CONNECTION = Object.freeze({
@@ -34,6 +35,13 @@ export function newSession(pending = null) {
     textSent: false,
     answers: Object.freeze({}),
   });
+}
+
+/** The selection cut to the server's text limit (the background script keeps more). */
+export function cutToLimit(pending, maxChars) {
+  if (!pending?.text) return pending;
+  const cut = truncateText(pending.text, maxChars);
+  return { ...pending, text: cut.text, truncated: Boolean(pending.truncated) || cut.truncated };
 }
 
 /**
@@ -105,6 +113,11 @@ export function restarted(session) {
 export function suggestion(session, q) {
   if (q?.prefill !== "classifier" || !session.classification) return null;
   return session.classification.label === 1;
+}
+
+/** The harm category that chooses the tips: only for a post the worker called harmful. */
+export function adviceCategory(session, category) {
+  return session.answers.content === true ? category : null;
 }
 
 /**

@@ -25,6 +25,15 @@ export function languageMessageKey(lang) {
   return `language_${lang}`;
 }
 
+/** The classifier's most likely harm category among `categories`, for a post it found harmful; else null. */
+export function topCategory(classification, categories) {
+  if (classification?.label !== 1 || !classification.categories) return null;
+  const known = Object.entries(classification.categories)
+    .filter(([name, score]) => categories.includes(name) && Number.isFinite(Number(score)));
+  if (!known.length) return null;
+  return known.reduce((best, entry) => (Number(entry[1]) > Number(best[1]) ? entry : best))[0];
+}
+
 /**
  * The vocabulary to use: the server's (kept for next time), else the last one kept, else the
  * bundled copy. `storage` is chrome.storage.local; `bundled()` reads the bundled file.

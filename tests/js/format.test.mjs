@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { displayOrigin, mailtoUrl, percent, telUrl, truncateText } from "../../extension/lib/format.js";
+import { dateLocale, displayOrigin, mailtoUrl, percent, telUrl, truncateText } from "../../extension/lib/format.js";
 
 test("scores show as plain whole percentages, never a false certainty", () => {
   assert.equal(percent(0.8234), "82%");
@@ -32,4 +32,9 @@ test("long selections are cut on whole characters, never inside an emoji", () =>
   assert.equal(cut.text.endsWith("😡"), true);
   assert.equal(Array.from(cut.text).length, 5000);
   assert.equal(cut.truncated, true);
+});
+
+test("dates follow the chosen language: Dutch as in the Netherlands, English as in Britain", () => {
+  assert.equal(dateLocale("nl"), "nl-NL");
+  assert.equal(dateLocale("en"), "en-GB");
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 
-import { AnswerError, answersBefore, isGuideline, walk } from "../../extension/lib/guideline.js";
+import { AnswerError, answeredPath, answersBefore, isGuideline, questionText, walk } from "../../extension/lib/guideline.js";
 import { ROOT, bundled } from "./helpers.mjs";
 
 // The seven root-to-outcome paths of shared/guideline/decision-tree.md (as tests/guideline_paths.py).
@@ -156,4 +156,20 @@ test("offline walking gives exactly what the server's engine gives, for every an
     assert.deepEqual(walk(bundled(c.lang), c.answers, c.category), server[i],
       `${c.lang} ${JSON.stringify(c.answers)} ${c.category}`);
   });
+});
+
+test("a question's text comes from the guideline, its id when the guideline lacks it", () => {
+  const g = bundled("nl");
+  assert.equal(questionText(g, "content"), g.questions.content.text);
+  assert.equal(questionText(g, "nope"), "nope");
+  assert.equal(questionText(null, "content"), "content");
+});
+
+test("the answered path keeps the asked order and leaves out the question still open", () => {
+  const g = bundled("en");
+  const answers = { content: true, danger: false };
+  const advice = walk(g, answers);
+  assert.deepEqual(answeredPath(advice, answers), ["content", "danger"]);
+  assert.ok(advice.path.length > 2, "the open question is on the path");
+  assert.deepEqual(answeredPath(walk(g, {}), {}), []);
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-import { loadMessages, translate, translator } from "../../extension/lib/i18n.js";
+import { loadMessages, messageOr, translate, translator } from "../../extension/lib/i18n.js";
 import { EXT, readJson, readText } from "./helpers.mjs";
 
 const nl = readJson(EXT, "_locales", "nl", "messages.json");
@@ -92,4 +92,10 @@ test("the shortcut keys match the answer words (J/N in Dutch, Y/N in English)", 
   assert.equal(nl.keyNo.message, nl.answerNo.message[0]);
   assert.equal(en.keyYes.message, en.answerYes.message[0]);
   assert.equal(en.keyNo.message, en.answerNo.message[0]);
+});
+
+test("a vocabulary word without a message shows as itself, one with a message as the message", () => {
+  const t = translator(nl);
+  assert.equal(messageOr(t, "answerYes", "x"), nl.answerYes.message);
+  assert.equal(messageOr(t, "category_not_yet_named", "not_yet_named"), "not_yet_named");
 });

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  CONNECTION, adviceFailed, asksServer, backTo, connected, newSession, offersSave, pillState,
-  restarted, sourceKey, suggestion, withAnswer, withOptional,
+  CONNECTION, adviceCategory, adviceFailed, asksServer, backTo, connected, cutToLimit, newSession, offersSave,
+  pillState, restarted, sourceKey, suggestion, withAnswer, withOptional,
 } from "../../extension/lib/session.js";
 import { bundled } from "./helpers.mjs";
 
@@ -121,4 +121,20 @@ test("the source line names the server only while online", () => {
   assert.equal(sourceKey(adviceFailed(online, { kind: "http" }), "server"), "sourceStored");
   assert.equal(sourceKey(adviceFailed(online, { kind: "http" }), "stored"), "sourceStored");
   assert.equal(sourceKey(adviceFailed(online, { kind: "http" }), "bundled"), "sourceBundled");
+});
+
+test("the selection is cut to the server's limit on whole characters; a cut or already cut text says so", () => {
+  assert.deepEqual(cutToLimit({ text: "ab😀cd", platform: "x" }, 3), { text: "ab😀", platform: "x", truncated: true });
+  assert.deepEqual(cutToLimit({ text: "abc", truncated: true }, 10), { text: "abc", truncated: true });
+  assert.deepEqual(cutToLimit({ text: "abc" }, 10), { text: "abc", truncated: false });
+  assert.equal(cutToLimit(null, 10), null);
+  assert.deepEqual(cutToLimit({ text: "" }, 10), { text: "" });
+});
+
+test("the category chooses the tips only for a post the worker called harmful", () => {
+  const s = newSession({ text: "t" });
+  assert.equal(adviceCategory(s, "hurtful"), null);
+  assert.equal(adviceCategory(withAnswer(s, "content", false), "hurtful"), null);
+  assert.equal(adviceCategory(withAnswer(s, "content", true), "hurtful"), "hurtful");
+  assert.equal(adviceCategory(withAnswer(s, "content", true), null), null);
 });

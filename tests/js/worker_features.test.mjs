@@ -7,9 +7,9 @@ import { caseRecord, caseSummary } from "../../extension/lib/casefile.js";
 import { confidenceBand } from "../../extension/lib/confidence.js";
 import { checkConnection } from "../../extension/lib/connection.js";
 import {
-  addDays, addFollowUp, dueFollowUps, followUpLink, removeFollowUp, withoutExpired,
+  addDays, addFollowUp, dueFollowUps, followUpLink, removeFollowUp, sayDate, shortLink, withoutExpired,
 } from "../../extension/lib/followup.js";
-import { chooseVocabulary, vocabularyFrom } from "../../extension/lib/vocabulary.js";
+import { chooseVocabulary, topCategory, vocabularyFrom } from "../../extension/lib/vocabulary.js";
 import { ApiError } from "../../extension/lib/api.js";
 import { readJson, EXT } from "./helpers.mjs";
 
@@ -124,4 +124,25 @@ test("the connection test names the one problem: no server, wrong address, token
   assert.equal((await checkConnection(client(ok, new ApiError("auth", "x", { status: 401 })))).result, "token_refused");
   assert.equal((await checkConnection(client(ok, new ApiError("forbidden", "x", { status: 403 })))).result, "wrong_role");
   assert.deepEqual(await checkConnection(client(ok, new ApiError("http", "x", { status: 500 }))), { result: "server_error", status: 500 });
+});
+
+test("follow-up dates are said in words in the chosen language; links are shown short", () => {
+  assert.equal(sayDate("2026-12-08", "nl"), "dinsdag 8 december 2026");
+  assert.match(sayDate("2026-12-08", "en"), /^Tuesday,? 8 December 2026$/, "the comma depends on the ICU version");
+  assert.equal(sayDate("", "nl"), "");
+  assert.equal(shortLink("https://www.facebook.com/groups/a/posts/2/"), "facebook.com/groups/a/posts/2");
+  assert.equal(shortLink("https://x.com/"), "x.com");
+  const long = shortLink(`https://example.org/${"a".repeat(80)}`);
+  assert.equal(Array.from(long).length, 48);
+  assert.ok(long.endsWith("…"));
+});
+
+test("the classifier's top category is taken only for a harmful post, among the known categories", () => {
+  const known = ["hurtful", "threat"];
+  assert.equal(topCategory({ label: 1, categories: { hurtful: 0.2, threat: 0.7 } }, known), "threat");
+  assert.equal(topCategory({ label: 1, categories: { other: 0.9, hurtful: "0.3" } }, known), "hurtful");
+  assert.equal(topCategory({ label: 1, categories: { threat: "x" } }, known), null);
+  assert.equal(topCategory({ label: 0, categories: { threat: 0.9 } }, known), null);
+  assert.equal(topCategory({ label: 1 }, known), null);
+  assert.equal(topCategory(null, known), null);
 });
