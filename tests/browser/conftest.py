@@ -284,14 +284,15 @@ def console(app_config):
 
 
 @pytest.fixture(scope="session")
-def chromium_browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable(), headless=True,
-                                    args=["--disable-gpu", "--disable-quic", "--no-first-run",
-                                          "--disable-background-networking", "--disable-component-update"])
-        yield browser
-        browser.close()
+def chromium_browser(playwright_chromium):
+    """A plain Chromium (no extension) for the console's pages. It shares the session's one
+    Playwright: a second sync_playwright() in the same run refuses to start."""
+    chromium, executable = playwright_chromium
+    browser = chromium.launch(executable_path=executable, headless=True,
+                              args=["--disable-gpu", "--disable-quic", "--no-first-run",
+                                    "--disable-background-networking", "--disable-component-update"])
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
