@@ -94,6 +94,9 @@ def test_stats_count_cases_and_the_overrule_rate_per_group(case_app, teams, coor
     assert {g["key"]: g["cases"] for g in by_outcome} == {"monitor": 1, "refer": 3}
     by_platform = coordinator.get("/api/v1/stats?group=platform").get_json()["groups"]
     assert {g["key"]: g["cases"] for g in by_platform} == {"facebook": 3, "unknown": 1}
+    by_version = coordinator.get("/api/v1/stats?group=model_version").get_json()["groups"]
+    assert [(g["key"], g["cases"], g["with_suggestion"], g["overruled"]) for g in by_version] == [
+        (CASE["model_version"], 4, 3, 2)]
     week = coordinator.get("/api/v1/stats").get_json()
     year, number, _ = dt.date.today().isocalendar()
     assert week["group"] == "week" and [g["key"] for g in week["groups"]] == [f"{year}-W{number:02d}"]
@@ -104,7 +107,7 @@ def test_stats_count_cases_and_the_overrule_rate_per_group(case_app, teams, coor
 
 @pytest.mark.parametrize("query, code", [
     ("group=day", "invalid_group"), ("from=2026-13-01", "invalid_from"), ("to=yesterday", "invalid_to"),
-    ("from=2026-12-02&to=2026-12-01", "invalid_range"),
+    ("from=2026-12-02&to=2026-12-01", "invalid_range"), ("from=2026-02-30", "invalid_from"),
 ])
 def test_bad_stats_queries_get_400(coordinator, query, code):
     resp = coordinator.get(f"/api/v1/stats?{query}")
@@ -113,3 +116,10 @@ def test_bad_stats_queries_get_400(coordinator, query, code):
 
 def test_stats_need_an_admin(teams):
     assert teams["noord"].get("/api/v1/stats").status_code == 403
+
+
+def test_a_range_at_the_edges_of_the_calendar_is_no_error(coordinator):
+    # The default 90 days before 0001-01-05 would start before the calendar: it starts at its first day.
+    resp = coordinator.get("/api/v1/stats?to=0001-01-05")
+    assert resp.status_code == 200 and resp.get_json()["from"] == "0001-01-01"
+    assert coordinator.get("/api/v1/stats?from=9999-12-01&to=9999-12-31").status_code == 200

@@ -2,7 +2,9 @@
 and the review, model and token actions calling the same functions as the API."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 
 import pytest
 
@@ -10,6 +12,7 @@ from server import auth, create_app
 from server.database import get_db
 from server.learning import examples
 from server.learning.examples import NewExample
+from server.storage import cases as case_rows
 from server.storage import examples as example_rows
 from server.storage.examples import Filters
 
@@ -284,3 +287,113 @@ def test_erasing_from_the_console_names_the_versions_that_still_carry_it(app, co
     with app.app_context():
         assert example_rows.get(get_db(), example_id) is None
         assert model_versions.carrying(get_db(), example_id) == [version]  # until it is deleted
+
+
+# -- field statistics (the case log) ----------------------------------------------------------
+
+def seed_cases(app, today: dt.date) -> None:
+    """Cases over three weeks, two platforms (and none), three teams, two model versions."""
+    old, new = "20261101T120000Z-0a0a0a0a", "20261125T090000Z-1b1b1b1b"
+    with app.app_context():
+        conn = get_db()
+        for n, (days_ago, team, outcome, platform, agreed, version) in enumerate([
+                (0, "noord", "refer", "facebook", True, new), (0, "noord", "monitor", "facebook", False, new),
+                (1, "zuid", "refer", "tiktok", None, None), (8, "zuid", "monitor", None, False, old),
+                (8, "west", "monitor", "facebook", False, old), (15, "west", "refer", "tiktok", True, old),
+                (400, "noord", "refer", "facebook", False, old)]):  # outside the default 90 days
+            case_rows.record(conn, case_rows.Case(outcome=outcome, path=("content",), platform=platform,
+                                                  category=None, prefill_agreed=agreed, model_version=version,
+                                                  score_band=None),
+                             team=team, day=(today - dt.timedelta(days=days_ago)).isoformat())
+
+
+@pytest.fixture
+def field_console(app_config):
+    app = create_app({**app_config, "CASE_LOG": True})
+    client = app.test_client()
+    assert sign_in(client, make_token(app, "coordinator", "admin")).status_code == 303
+    return app, client
+
+
+def table_rows(page: str, table: str) -> dict[str, list[str]]:
+    body = re.search(rf'<table class="data" id="table-{table}">(.*?)</table>', page, re.S).group(1)
+    body = re.search(r"<tbody>(.*?)</tbody>", body, re.S).group(1)
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_the_field_page_is_hidden_and_404_while_the_case_log_is_off(console):
+    client, _ = console
+    assert 'href="/console/field"' not in client.get("/console/models").get_data(as_text=True)
+    resp = client.get("/console/field?lang=en")
+    assert resp.status_code == 404 and "REAGEERWIJZER_CASE_LOG=true" in resp.get_data(as_text=True)
+    assert "keeps no case log" in resp.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_field_page_counts_the_seeded_cases(field_console, lang):
+    app, client = field_console
+    today = dt.date.today()
+    seed_cases(app, today)
+    assert 'href="/console/field"' in client.get(f"/console/models?lang={lang}").get_data(as_text=True)
+    resp = client.get(f"/console/field?lang={lang}")
+    assert resp.status_code == 200
+    page = resp.get_data(as_text=True)
+    assert 'aria-current="page">' + ("Praktijk" if lang == "nl" else "In practice") in page
+    first = (today - dt.timedelta(days=89)).isoformat()
+    assert f'value="{first}"' in page and f'value="{today.isoformat()}"' in page
+    totals = dict(re.findall(r'data-total="(\w+)">([^<]*)<', page))
+    word = "van" if lang == "nl" else "of"
+    assert totals == {"cases": "6", "with_suggestion": "5", "overruled": "3",
+                      "overrule_rate": f"60% (3 {word} 5)"}
+    # The charts draw the same counts as the tables.
+    bars = re.findall(r'<rect class="bar" data-series="([^"]+)" data-x="([^"]+)" data-value="(\d+)"', page)
+    assert sum(int(v) for *_, v in bars) == 6
+    platforms = table_rows(page, "platforms")
+    unknown = "onbekend" if lang == "nl" else "unknown"
+    assert {k: v[0] for k, v in platforms.items()} == {"facebook": "3", "tiktok": "2", unknown: "1"}
+    assert list(platforms) == ["facebook", "tiktok", unknown]  # most cases first
+    assert {k: v[0] for k, v in table_rows(page, "teams").items()} == {"noord": "2", "west": "2", "zuid": "2"}
+    versions = table_rows(page, "versions")
+    assert versions == {"20261101T120000Z-0a0a0a0a": ["3", "2", f"67% (2 {word} 3)"],
+                        "20261125T090000Z-1b1b1b1b": ["2", "1", f"50% (1 {word} 2)"]}
+    drawn = dict(re.findall(r'<rect class="bar" data-x="(1[12]-[0-9]{2} [0-9:]+)" data-value="([0-9.]+)"', page))
+    assert drawn == {"11-01 12:00": "0.6667", "11-25 09:00": "0.5"}
+    weeks = table_rows(page, "weeks")
+    assert len(weeks) in (13, 14) and sum(int(v[-1]) for v in weeks.values()) == 6
+    in_week = Counter("{}-W{:02d}".format(*(today - dt.timedelta(days=d)).isocalendar()[:2])
+                      for d in (0, 0, 1, 8, 8, 15))
+    assert {w: int(v[-1]) for w, v in weeks.items() if v[-1] != "0"} == in_week
+    assert ("Schakel je ketenpartners in" if lang == "nl" else "Bring in your chain partners") in page
+
+
+def test_a_chosen_range_and_an_empty_one(field_console):
+    app, client = field_console
+    today = dt.date.today()
+    seed_cases(app, today)
+    old = (today - dt.timedelta(days=400)).isoformat()
+    page = client.get(f"/console/field?from={old}&to={old}&lang=en").get_data(as_text=True)
+    assert re.search(r'data-total="cases">1<', page) and 'id="plot-weeks"' in page
+    page = client.get("/console/field?from=2001-01-01&to=2001-02-01&lang=en").get_data(as_text=True)
+    assert "No cases in this period." in page and "<svg" not in page
+
+
+@pytest.mark.parametrize("query, words", [
+    ("from=2026-13-01", "The date ‘from’ must be a date as YYYY-MM-DD, not ‘2026-13-01’"),
+    ("to=yesterday", "‘up to and including’ must be a date"),
+    ("from=2026-12-02&to=2026-12-01", "is after the date"),
+    ("from=2020-01-01&to=2026-01-01", "at most 731 days"),
+    ("to=0001-01-02", None),  # the default 90 days would start before the calendar: no error, no 500
+])
+def test_a_bad_range_is_a_400_page_that_says_why(field_console, query, words):
+    _, client = field_console
+    resp = client.get(f"/console/field?{query}&lang=en")
+    if words is None:
+        assert resp.status_code == 200
+        return
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 400 and words in page and 'role="alert"' in page
+    assert 'id="field-range"' in page  # the form stays, to put it right

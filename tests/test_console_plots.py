@@ -98,3 +98,42 @@ def test_bar_chart_draws_one_bar_per_series_and_category():
     assert bars == {("monitor", "wk 48"): 3, ("monitor", "wk 49"): 5, ("refer", "wk 48"): 1, ("refer", "wk 49"): 0}
     heights = {(b.get("data-series"), b.get("data-x")): float(b.get("height")) for b in marks(root, "rect", "bar")}
     assert heights[("monitor", "wk 48")] == pytest.approx(heights[("monitor", "wk 49")] * 3 / 5, abs=0.05)
+
+
+def test_stacked_bars_stack_each_series_on_the_ones_below():
+    root = parse(plots.stacked_bars(["wk 48", "wk 49", "wk 50"],
+                                    [plots.Series("refer", [2, 0, 1]), plots.Series("monitor", [3, 0, 4])],
+                                    plot_id="w", title="t", desc="d", x_label="x", y_label="y"))
+    bars = marks(root, "rect", "bar")
+    drawn = {(b.get("data-series"), b.get("data-x")): int(b.get("data-value")) for b in bars}
+    assert drawn == {("refer", "wk 48"): 2, ("monitor", "wk 48"): 3, ("refer", "wk 50"): 1, ("monitor", "wk 50"): 4}
+    totals = {t.get("data-x"): int(t.get("data-value")) for t in marks(root, "text", "total")}
+    assert totals == {"wk 48": 5, "wk 50": 5}
+    by = {(b.get("data-series"), b.get("data-x")): b for b in bars}
+    # The second series starts where the first ends; heights are proportional to the counts.
+    for week in ("wk 48", "wk 50"):
+        low, high = by[("refer", week)], by[("monitor", week)]
+        assert float(high.get("y")) + float(high.get("height")) == pytest.approx(float(low.get("y")), abs=0.02)
+    unit = float(by[("refer", "wk 48")].get("height")) / 2
+    assert float(by[("monitor", "wk 50")].get("height")) == pytest.approx(4 * unit, abs=0.05)
+    # The second series is hatched (a pattern of its own), so it differs without colour too.
+    assert by[("monitor", "wk 48")].get("fill") == "url(#w-hatch-1)"
+    assert root.find(".//s:pattern[@id='w-hatch-1']", NS) is not None
+
+
+def test_horizontal_bars_are_as_long_as_their_values_and_say_them():
+    labels = ["facebook", "a-team-with-a-name-longer-than-the-label-room"]
+    root = parse(plots.horizontal_bars(labels, [4, 1], title="t", desc="d", value_label="cases"))
+    bars = marks(root, "rect", "bar")
+    assert [(b.get("data-x"), float(b.get("data-value"))) for b in bars] == [(labels[0], 4), (labels[1], 1)]
+    assert float(bars[0].get("width")) == pytest.approx(4 * float(bars[1].get("width")), abs=0.05)
+    assert [t.text for t in marks(root, "text", "value")] == ["4", "1"]
+    assert bars[1].find("s:title", NS).text == labels[1]  # whole, where the axis cuts it
+    rates = parse(plots.horizontal_bars(["v1"], [0.25], top=1.0, texts=["25% (1 of 4)"], title="t", desc="d",
+                                        value_label="share"))
+    (bar,) = marks(rates, "rect", "bar")
+    axis = rates.findall("s:line", NS)[1]  # the value axis, from 0 to a full bar (1.0)
+    full = float(axis.get("x2")) - float(axis.get("x1"))
+    assert float(bar.get("x")) == float(axis.get("x1")) and full > 200
+    assert float(bar.get("width")) == pytest.approx(0.25 * full, abs=0.05)
+    assert [t.text for t in marks(rates, "text", "value")] == ["25% (1 of 4)"]

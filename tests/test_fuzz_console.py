@@ -11,6 +11,7 @@ owned by this process keeps it answering with that job's page.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from urllib.parse import quote, urlencode
@@ -23,6 +24,7 @@ from server import create_app
 from server.database import get_db
 from server.learning import examples, jobs
 from server.learning.examples import NewExample
+from server.storage import cases
 
 from .conftest import FIXTURES, make_token
 from .fuzzing import fuzz_settings, scaled
@@ -61,7 +63,7 @@ def target(tmp_path_factory, small_models_dir) -> Target:
     data_dir = tmp_path_factory.mktemp("fuzz-console") / "data"
     data_dir.mkdir()
     shutil.copytree(small_models_dir, data_dir / "models")
-    app = create_app({"TESTING": False, "DATA_DIR": str(data_dir),
+    app = create_app({"TESTING": False, "DATA_DIR": str(data_dir), "CASE_LOG": True,
                       "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
                       "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv")})
     admin = make_token(app, "fuzz-admin", "admin")
@@ -72,6 +74,13 @@ def target(tmp_path_factory, small_models_dir) -> Target:
             examples.add(conn, NewExample(text=f"Voorbeeld {i}: jullie horen hier niet", label=i % 2,
                                           lang="nl" if i % 3 else "en", score=(i % 10) / 10,
                                           category="hurtful" if i % 2 else None), saved_by=f"team-{i % 3}")
+        for i in range(20):  # the field page's counts: every day a case, over three weeks
+            cases.record(conn, cases.Case(outcome=("refer", "monitor")[i % 2], path=("content",),
+                                          platform=(None, "facebook", "x")[i % 3], category=None,
+                                          prefill_agreed=(None, True, False)[i % 3],
+                                          model_version=f"20261{i % 2}01T000000Z-0000000{i % 3}",
+                                          score_band=None),
+                         team=f"team-{i % 4}", day=(dt.date.today() - dt.timedelta(days=i)).isoformat())
         job = jobs.create(conn, kind="retrain", created_by="fuzz-blocker",
                           owner=app.extensions["boot"].id)
     client, csrf = signed_in(app, admin)
@@ -96,22 +105,24 @@ def alive(target: Target) -> None:
 # -- strategies -------------------------------------------------------------------------------
 
 FIELDS = ["csrf", "action", "label", "category", "language", "ids", "back", "next_row", "name",
-          "role", "token", "next", "state", "team", "disagreement", "page", "lang", ""]
+          "role", "token", "next", "state", "team", "disagreement", "page", "lang", "from", "to", ""]
 values = (st.sampled_from(ODD_STRINGS) | any_text | st.text(max_size=30)
           | st.sampled_from(["accept", "reject", "save", "label1", "label0", "erase", "0", "1", "nl",
                              "en", "worker", "admin", "/console/models", "//evil.example/x",
                              "https://evil.example/", "/console/\r\nSet-Cookie: x=1", "row-1", "row-x",
-                             "99999999999999999999999", "-1", "all", "new"])
+                             "99999999999999999999999", "-1", "all", "new", "2026-12-01", "0001-01-01",
+                             "9999-12-31", "2026-02-30", "2026-1-1", "２０２６-１２-０１"])
           | st.integers(-5, 40).map(str))
 forms = st.lists(st.tuples(st.sampled_from(FIELDS) | st.text(max_size=8), values), max_size=8)
 segments = (st.sampled_from(["1", "2", "30", "0", "-1", "x", "bulk", "erase", "99999999999999999999",
                              "20261123T235959Z-1a2b3c4d", "..", "%2e%2e", "fuzz-worker",
                              "nobody", "a" * 300]) | st.text(max_size=20))
 
-GET_PAGES = ["/", "/signin", "/examples", "/retrain", "/models", "/tokens", "/examples/{seg}/erase",
+GET_PAGES = ["/", "/signin", "/examples", "/retrain", "/models", "/tokens", "/field", "/field",
+             "/examples/{seg}/erase",
              "/models/{seg}", "/models/{seg}/activate", "/models/{seg}/delete", "/jobs/{seg}",
              "/jobs/{seg}/status", "/tokens/{seg}/revoke", "/static/{seg}", "/{seg}", "/examples/{seg}"]
-POST_PAGES = ["/examples/{seg}", "/examples/bulk", "/examples/erase", "/retrain", "/tokens",
+POST_PAGES = ["/examples/{seg}", "/examples/bulk", "/examples/erase", "/retrain", "/tokens", "/field",
               "/tokens/{seg}/revoke", "/models/{seg}/activate", "/models/{seg}/delete", "/signin",
               "/examples/{seg}/erase"]
 
@@ -190,3 +201,29 @@ def test_fuzz_cookies_and_raw_bodies(target, cookie, raw):
         finally:
             resp.close()
     alive(target)
+
+
+days = st.dates().map(dt.date.isoformat)
+
+
+@fuzz_settings
+@given(first=st.none() | days | values, last=st.none() | days | values, lang=st.sampled_from(["nl", "en"]))
+def test_fuzz_field_page_ranges(target, first, last, lang):
+    """Any range: the field page answers 200 with the counts of that range, or 400 saying why."""
+    params = [(k, v) for k, v in (("from", first), ("to", last)) if v is not None] + [("lang", lang)]
+    path = f"{CONSOLE}/field?" + urlencode([(k, v.encode("utf-8", "surrogatepass")) for k, v in params])
+    resp = target.client.get(path)
+    try:
+        check(resp, path)
+        assert resp.status_code in (200, 400), resp.status_code
+        page = resp.get_data(as_text=True)
+        if resp.status_code == 400:
+            assert 'role="alert"' in page
+        else:
+            shown = dict(re.findall(r'id="field-(from|to)" name="(?:from|to)" value="([^"]*)"', page))
+            with target.app.app_context():
+                (count,) = get_db().execute("SELECT COUNT(*) FROM cases WHERE day >= ? AND day <= ?",
+                                            (shown["from"], shown["to"])).fetchone()
+            assert re.search(rf'data-total="cases">{count}<', page), (path, count)
+    finally:
+        resp.close()

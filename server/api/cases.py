@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from typing import Any
 
 from flask import Blueprint, current_app, request
@@ -21,6 +20,7 @@ from ..auth import current_principal, requires
 from ..database import get_db
 from ..errors import APIError
 from ..guideline.service import get_guideline
+from ..learning import field_stats
 from ..storage import cases
 from . import examples_validation, validation
 
@@ -28,10 +28,8 @@ bp = Blueprint("cases", __name__)
 
 FIELDS = ("outcome", "path", "platform", "category", "prefill_agreed", "model_version", "score_band")
 SCORE_BANDS = ("almost_certain", "likely", "uncertain")
-GROUPS = ("week", "outcome", "platform", "team")
+GROUPS = field_stats.GROUPS
 _PLATFORM = re.compile(r"[a-z0-9_]{1,32}")
-# Without ?from=, the statistics cover this many days up to ?to= (today by default).
-DEFAULT_DAYS = 90
 
 
 def _switched_on() -> None:
@@ -52,50 +50,17 @@ def record_case():
 @requires("admin")
 def show_stats():
     _switched_on()
-    last = _day(request.args.get("to"), "to", default=dt.date.today())
-    first = _day(request.args.get("from"), "from", default=last - dt.timedelta(days=DEFAULT_DAYS - 1))
-    if first > last:
-        raise APIError(400, f"'from' ({first}) is after 'to' ({last})", code="invalid_range")
+    try:
+        first, last = field_stats.date_range(request.args.get("from"), request.args.get("to"),
+                                             today=dt.date.today())
+    except field_stats.RangeError as err:
+        raise APIError(400, str(err), code=f"invalid_{err.field}") from None
     group = request.args.get("group") or "week"
     if group not in GROUPS:
         raise APIError(400, f"unknown group {group!r}; use one of: {', '.join(GROUPS)}", code="invalid_group")
-    rows = cases.between(get_db(), first.isoformat(), last.isoformat())
+    rows = field_stats.rows_between(get_db(), first, last)
     return {"from": first.isoformat(), "to": last.isoformat(), "group": group,
-            **_counts(rows), "groups": _grouped(rows, group)}
-
-
-def _counts(rows: list[dict]) -> dict:
-    """How many cases, and of those with a suggestion, how often the worker overruled it: the
-    field's best signal of the model's quality."""
-    judged = [r for r in rows if r["prefill_agreed"] is not None]
-    overruled = sum(1 for r in judged if r["prefill_agreed"] == 0)
-    return {"cases": len(rows), "with_suggestion": len(judged), "overruled": overruled,
-            "overrule_rate": round(overruled / len(judged), 4) if judged else None}
-
-
-def _grouped(rows: list[dict], group: str) -> list[dict]:
-    buckets: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        buckets[_key(row, group)].append(row)
-    return [{"key": key, **_counts(items)} for key, items in sorted(buckets.items())]
-
-
-def _key(row: dict, group: str) -> str:
-    if group == "week":
-        year, week, _ = dt.date.fromisoformat(row["day"]).isocalendar()
-        return f"{year}-W{week:02d}"
-    return row[group] or "unknown"
-
-
-def _day(value: str | None, name: str, *, default: dt.date) -> dt.date:
-    if value is None or value == "":
-        return default
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise APIError(400, f"'{name}' must be a date as YYYY-MM-DD, not {value!r}", code=f"invalid_{name}")
+            **field_stats.counts(rows), "groups": field_stats.grouped(rows, group)}
 
 
 def _case(body: dict) -> cases.Case:

@@ -19,8 +19,9 @@ WIDTH, HEIGHT = 640, 300
 MARGIN = {"left": 56, "right": 16, "top": 28, "bottom": 64}
 TEXT = "#1a1a1a"
 GRID = "#767676"
-# Series colours (contrast with white): blue 6.4:1, red 6.5:1, brown 6.0:1, green 6.0:1, purple 7.6:1.
-COLOURS = ("#1f5fa8", "#b3261e", "#8a4b00", "#1b6e3a", "#6a1b9a")
+# Series colours (contrast with white): blue 6.4:1, red 6.5:1, brown 6.0:1, green 6.0:1, purple 7.6:1,
+# teal 6.0:1.
+COLOURS = ("#1f5fa8", "#b3261e", "#8a4b00", "#1b6e3a", "#6a1b9a", "#00695f")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
 MARKERS = ("circle", "square", "diamond", "triangle", "circle")
 
@@ -66,11 +67,11 @@ def _frame(x_label: str, y_label: str, height: int = HEIGHT) -> list[str]:
             _text(14, (MARGIN["top"] + bottom) / 2, y_label, cls="axis-label", rotate=True)]
 
 
-def _y_ticks(scale: _Scale, ticks: Sequence[float], fmt) -> list[str]:
+def _y_ticks(scale: _Scale, ticks: Sequence[float], fmt, *, right: float = WIDTH - MARGIN["right"]) -> list[str]:
     out = []
     for tick in ticks:
         y = scale(tick)
-        out.append(f'<line x1="{MARGIN["left"] - 4}" y1="{y}" x2="{WIDTH - MARGIN["right"]}" y2="{y}" '
+        out.append(f'<line x1="{MARGIN["left"] - 4}" y1="{y}" x2="{right}" y2="{y}" '
                    f'stroke="{GRID}" stroke-width="0.5" stroke-dasharray="2 3"/>')
         out.append(_text(MARGIN["left"] - 6, y + 4, fmt(tick), anchor="end", cls="tick"))
     return out
@@ -265,6 +266,102 @@ def bar_chart(x_labels: Sequence[str], series: Sequence[Series], *, title: str, 
                         f'height="{round(bottom - y(value), 2)}" fill="{COLOURS[k % len(COLOURS)]}"/>')
     body += _legend([s.name for s in series], y=14, lines=False)
     return _svg("bars", title, desc, body)
+
+
+def _hatch(prefix: str, k: int) -> tuple[str, str]:
+    """(a ``<pattern>``, the fill that uses it) for series ``k``: its colour with white lines at
+    an angle of its own (the first series plain), so stacked series differ without colour too."""
+    colour = COLOURS[k % len(COLOURS)]
+    angle = (None, 45, 135, 0, 90, 22)[k % 6]
+    if angle is None:
+        return "", colour
+    pid = f"{prefix}-hatch-{k}"
+    return (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate({angle})"><rect width="6" height="6" fill="{colour}"/>'
+            f'<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.6"/></pattern>',
+            f"url(#{pid})")
+
+
+def stacked_bars(x_labels: Sequence[str], series: Sequence[Series], *, plot_id: str, title: str, desc: str,
+                 x_label: str, y_label: str, max_ticks: int = 20, width: int = WIDTH) -> Markup:
+    """A bar per x position (e.g. a week) made of one segment per series (e.g. an outcome),
+    stacked from the bottom in the series' order; the legend below lists them in that order.
+    ``plot_id`` keeps the hatch patterns of two plots on one page apart."""
+    top_margin, bottom, right = 16, 236, width - MARGIN["right"]
+    totals = [sum(s.values[i] or 0 for s in series) for i in range(len(x_labels))]
+    top = max(totals + [1])
+    y = _Scale(0, top, bottom, top_margin)
+    n = max(1, len(x_labels))
+    step = (right - MARGIN["left"]) / n
+    bar = round(max(1.0, min(step * 0.75, 56)), 2)
+    every = -(-n // max_ticks)
+    defs, fills = zip(*(_hatch(plot_id, k) for k in range(len(series)))) if series else ((), ())
+    longest = max([len(s.name) for s in series] + [1])
+    columns = 3 if (right - MARGIN["left"]) / 3 >= 7 * longest + 30 else 2
+    rows = -(-len(series) // columns)
+    height = bottom + 60 + rows * 20 + 8
+    body = [f"<defs>{''.join(defs)}</defs>",
+            f'<line x1="{MARGIN["left"]}" y1="{top_margin}" x2="{MARGIN["left"]}" y2="{bottom}" stroke="{TEXT}"/>',
+            f'<line x1="{MARGIN["left"]}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{TEXT}"/>',
+            _text((MARGIN["left"] + right) / 2, bottom + 38, x_label, cls="axis-label"),
+            _text(14, (top_margin + bottom) / 2, y_label, cls="axis-label", rotate=True)]
+    body += _y_ticks(y, _count_ticks(top), lambda v: str(int(v)), right=right)
+    for i, label in enumerate(x_labels):
+        centre = MARGIN["left"] + step * (i + 0.5)
+        if i % every == 0:
+            body.append(_text(centre, bottom + 16, label, cls="tick", size=10))
+        base = 0
+        for k, s in enumerate(series):
+            value = s.values[i] or 0
+            if value:
+                body.append(f'<rect class="bar" data-series="{escape(s.name)}" data-x="{escape(label)}" '
+                            f'data-value="{value}" x="{round(centre - bar / 2, 2)}" y="{y(base + value)}" '
+                            f'width="{bar}" height="{round(y(base) - y(base + value), 2)}" fill="{fills[k]}" '
+                            f'stroke="#ffffff" stroke-width="0.75"/>')
+            base += value
+        if totals[i]:
+            body.append(f'<text class="total" data-x="{escape(label)}" data-value="{totals[i]}" x="{centre}" '
+                        f'y="{y(totals[i]) - 4}" text-anchor="middle" font-size="10">{totals[i]}</text>')
+    for k, s in enumerate(series):
+        lx = MARGIN["left"] + (k % columns) * (right - MARGIN["left"]) / columns
+        ly = bottom + 62 + (k // columns) * 20
+        body.append(f'<rect x="{lx}" y="{ly - 7}" width="16" height="13" fill="{fills[k]}" stroke="{TEXT}" '
+                    f'stroke-width="0.5"/>')
+        body.append(_text(lx + 22, ly + 4, s.name, anchor="start", cls="legend"))
+    return _svg("stacked", title, desc, body, height=height, width=width)
+
+
+def horizontal_bars(labels: Sequence[str], values: Sequence[float], *, title: str, desc: str,
+                    value_label: str, texts: Sequence[str] | None = None, top: float | None = None,
+                    fmt=lambda v: str(int(v)), width: int = 480) -> Markup:
+    """A bar per label (a platform, a team, a model version), its length the value, the value
+    (or ``texts``) written after it; long labels are cut with an ellipsis (the page's table
+    holds them whole). ``top``: the value of a full bar (1 for rates), else the largest."""
+    left, right, row, head = 160, 96, 26, 12
+    n = len(labels)
+    bottom = head + n * row
+    height = bottom + 52
+    top = top or max(list(values) + [1])
+    x = _Scale(0, top, left, width - right)
+    ticks = _ticks(0, top) if top <= 1 else _count_ticks(top)
+    body = [f'<line x1="{left}" y1="{head}" x2="{left}" y2="{bottom}" stroke="{TEXT}"/>',
+            f'<line x1="{left}" y1="{bottom}" x2="{width - right}" y2="{bottom}" stroke="{TEXT}"/>',
+            _text((left + width - right) / 2, height - 8, value_label, cls="axis-label")]
+    for tick in ticks:
+        tx = x(tick)
+        body.append(f'<line x1="{tx}" y1="{head}" x2="{tx}" y2="{bottom + 4}" stroke="{GRID}" '
+                    f'stroke-width="0.5" stroke-dasharray="2 3"/>')
+        body.append(_text(tx, bottom + 18, fmt(tick), cls="tick"))
+    for i, (label, value) in enumerate(zip(labels, values)):
+        y0 = head + i * row
+        shown = label if len(label) <= 22 else label[:21] + "…"
+        body.append(_text(left - 8, y0 + row / 2 + 4, shown, anchor="end", cls="tick"))
+        body.append(f'<rect class="bar" data-x="{escape(label)}" data-value="{value}" x="{left}" '
+                    f'y="{y0 + 4}" width="{round(x(value) - left, 2)}" height="{row - 8}" '
+                    f'fill="{COLOURS[0]}"><title>{escape(label)}</title></rect>')
+        body.append(_text(x(value) + 6, y0 + row / 2 + 4, texts[i] if texts else fmt(value), anchor="start",
+                          cls="value"))
+    return _svg("hbars", title, desc, body, height=height, width=width)
 
 
 def _nice_range(values: Sequence[float]) -> tuple[float, float]:

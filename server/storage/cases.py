@@ -32,6 +32,7 @@ def record(conn: Connection, case: Case, *, team: str, day: str) -> int:
 
 def between(conn: Connection, first_day: str, last_day: str) -> list[dict]:
     """The cases from ``first_day`` to ``last_day`` (both included), oldest first."""
-    rows = conn.execute("SELECT day, team, outcome, platform, category, prefill_agreed FROM cases"
-                        " WHERE day >= ? AND day <= ? ORDER BY day, id", (first_day, last_day)).fetchall()
+    rows = conn.execute("SELECT day, team, outcome, platform, category, prefill_agreed, model_version"
+                        " FROM cases WHERE day >= ? AND day <= ? ORDER BY day, id",
+                        (first_day, last_day)).fetchall()
     return [dict(row) for row in rows]

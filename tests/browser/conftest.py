@@ -271,12 +271,13 @@ def console(app_config):
     from server import auth
     from server.database import get_db
 
-    from .console_fixtures import Console, seed_examples
-    app = create_app({**app_config, "RETRAIN_CV_FOLDS": 2})
+    from .console_fixtures import Console, seed_cases, seed_examples
+    app = create_app({**app_config, "RETRAIN_CV_FOLDS": 2, "CASE_LOG": True})
     with app.app_context():
         admin = auth.create_token(get_db(), name="coordinator", role="admin")
         worker = auth.create_token(get_db(), name="buurtteam-noord", role="worker")
     seed_examples(app)
+    seed_cases(app)
     server, _thread, url = start_server(app)
     yield Console(app=app, url=url, admin=admin, worker=worker, server=server)
     server.shutdown()

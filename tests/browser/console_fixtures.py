@@ -2,11 +2,14 @@
 examples, a second model version, signing in. Used by test_console.py and test_console_screens.py."""
 from __future__ import annotations
 
+import datetime as dt
+import random
 from dataclasses import dataclass
 
 from server.database import get_db
 from server.learning import examples
 from server.learning.examples import NewExample
+from server.storage import cases as case_rows
 from server.storage import examples as example_rows
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -64,6 +67,36 @@ def seed_examples(app, count: int = 36) -> list[int]:
                 text=text, label=label, lang=lang, category="hurtful" if label else None,
                 score=score, model_version=version), saved_by=TEAMS[i % len(TEAMS)])[0])
     return ids
+
+
+OUTCOMES = ("monitor", "correct_or_report", "refer", "ignore_or_report", "private_conversation",
+            "moderate_and_counter")
+PLATFORMS = ("facebook", "instagram", "x", "tiktok", None)
+EARLIER_VERSION = "20261020T080000Z-5e5e5e5e"
+
+
+def seed_cases(app, count: int = 160) -> None:
+    """Completed walks over the last twelve weeks, more of them lately: every outcome, some more
+    common than others, platforms (and none), the three teams, the pre-fill of an earlier and
+    of the active version (kept, overruled, or none). A fixed seed: the same cases every run."""
+    rng = random.Random(12)
+    version = app.extensions["model_store"].active_version
+    today = dt.date.today()
+    with app.app_context():
+        conn = get_db()
+        for _ in range(count):
+            days_ago = min(int(rng.triangular(0, 84, 0)), 83)
+            recent = days_ago < 35
+            suggested = rng.random() < 0.85
+            case = case_rows.Case(
+                outcome=rng.choices(OUTCOMES, weights=(30, 12, 8, 25, 15, 10))[0], path=("content",),
+                platform=rng.choices(PLATFORMS, weights=(35, 25, 15, 15, 10))[0], category=None,
+                # The earlier version was overruled more often than the active one.
+                prefill_agreed=(rng.random() > (0.15 if recent else 0.35)) if suggested else None,
+                model_version=(version if recent else EARLIER_VERSION) if suggested else None,
+                score_band=None)
+            team = rng.choices(TEAMS, weights=(50, 30, 20))[0]
+            case_rows.record(conn, case, team=team, day=(today - dt.timedelta(days=days_ago)).isoformat())
 
 
 def second_version(app) -> str:

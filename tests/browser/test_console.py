@@ -265,3 +265,68 @@ def test_the_pages_work_without_javascript(chromium_browser, console):
         page.wait_for_selector("#report", timeout=300_000)
     finally:
         context.close()
+
+
+def test_the_field_page_charts_the_case_log(page, console):
+    """With cases seeded: the menu leads to the field page, its charts and tables draw the
+    counts of the last 90 days, the range is chosen with the keyboard, a bad one says why."""
+    import datetime as dt
+    from collections import Counter
+    sign_in(page, console, lang="en")
+    page.click("nav >> text=In practice")
+    page.wait_for_selector("[data-page=field]")
+    assert page.locator("nav a[aria-current=page]").inner_text() == "In practice"
+    rows = console.db("SELECT day, team, outcome, platform, prefill_agreed, model_version FROM cases")
+    first = (dt.date.today() - dt.timedelta(days=89)).isoformat()
+    shown = [r for r in rows if r["day"] >= first]
+    assert page.inner_text("[data-total=cases]") == str(len(shown)) and len(shown) > 50
+
+    stacked = page.locator("#plot-weeks rect.bar").evaluate_all(
+        "els => els.map(e => [e.dataset.series, +e.dataset.value])")
+    titles = {o: t["title"]["en"] for o, t in console.app.extensions["guideline"].outcomes.items()}
+    per_outcome = Counter()
+    for series, value in stacked:
+        per_outcome[series] += value
+    assert per_outcome == Counter({titles[o]: n for o, n in Counter(r["outcome"] for r in shown).items()})
+    teams = dict(page.locator("#plot-teams rect.bar").evaluate_all(
+        "els => els.map(e => [e.dataset.x, +e.dataset.value])"))
+    assert teams == dict(Counter(r["team"] for r in shown))
+    platforms = dict(page.locator("#plot-platforms rect.bar").evaluate_all(
+        "els => els.map(e => [e.dataset.x, +e.dataset.value])"))
+    assert platforms == dict(Counter(r["platform"] or "unknown" for r in shown))
+    rates = page.locator("#plot-versions rect.bar").evaluate_all("els => els.map(e => +e.dataset.value)")
+    judged = [r for r in shown if r["prefill_agreed"] is not None]
+    expected = {}
+    for version in sorted({r["model_version"] for r in judged}):
+        mine = [r for r in judged if r["model_version"] == version]
+        expected[version] = round(sum(1 for r in mine if not r["prefill_agreed"]) / len(mine), 4)
+    assert rates == list(expected.values()) and len(rates) == 2
+    for plot in ("weeks", "platforms", "teams", "versions"):
+        box = page.locator(f"#plot-{plot} svg").bounding_box()
+        assert box["width"] > 300 and box["height"] > 100, (plot, box)
+
+    # The numbers behind a chart open with the keyboard; the table names its columns.
+    page.focus("#plot-teams + details > summary")
+    page.keyboard.press("Enter")
+    table = page.locator("#table-teams")
+    assert table.is_visible()
+    assert table.locator("thead th").all_inner_texts()[:2] == ["Team", "Cases"]
+    assert {r.locator("th").inner_text(): int(r.locator("td").first.inner_text())
+            for r in table.locator("tbody tr").all()} == teams
+
+    # A range typed with the keyboard: one day, the first of the seeded ones.
+    day = min(r["day"] for r in shown)
+    for field in ("#field-from", "#field-to"):
+        page.focus(field)
+        page.evaluate("(sel) => { document.querySelector(sel).value = ''; }", field)
+        page.fill(field, day)
+    page.focus("#field-range button")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-page=field]")
+    ready(page)
+    assert f"from={day}" in page.url
+    assert page.inner_text("[data-total=cases]") == str(sum(1 for r in rows if r["day"] == day))
+
+    page.goto("/console/field?from=2026-12-02&to=2026-11-01&lang=nl")
+    ready(page)
+    assert "ligt na de datum" in page.inner_text("[role=alert]")

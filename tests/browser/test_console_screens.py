@@ -105,6 +105,9 @@ def test_every_page_in_both_languages(page, console, screens):
             ("13-tokens", f"/console/tokens?lang={lang}"),
             ("15-revoke-confirm", f"/console/tokens/buurtteam-noord/revoke?lang={lang}"),
             ("16-not-found", f"/console/models/20990101T000000Z-00000000?lang={lang}"),
+            ("18-field", f"/console/field?lang={lang}"),
+            ("19-field-bad-range", f"/console/field?from=2026-12-02&to=2026-11-01&lang={lang}"),
+            ("20-field-empty", f"/console/field?from=2001-01-01&to=2001-03-31&lang={lang}"),
         ]
         for name, url in pages:
             page.goto(url)
