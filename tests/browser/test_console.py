@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .console_fixtures import VIEWPORT, ready, second_version, sign_in
 
@@ -141,9 +142,16 @@ def test_retrain_and_follow_the_progress_to_the_report(page, console):
     page.wait_for_selector("[data-job-status]")
     seen_values, seen_stages = [], []
     while page.locator("#report").count() == 0:
-        state = page.evaluate("""() => { const p = document.querySelector('#job-progress');
-            const s = document.querySelector('[data-stage]');
-            return p ? [p.value, s.textContent] : null; }""")
+        try:
+            state = page.evaluate("""() => { const p = document.querySelector('#job-progress');
+                const s = document.querySelector('[data-stage]');
+                return p ? [p.value, s.textContent] : null; }""")
+        except PlaywrightError as err:
+            # The page moves on to the report by itself when the job ends, possibly mid-poll.
+            if "Execution context was destroyed" not in str(err):
+                raise
+            page.wait_for_load_state()
+            continue
         if state:
             seen_values.append(state[0])
             if not seen_stages or seen_stages[-1] != state[1]:
