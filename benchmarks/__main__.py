@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] = ()) -> dict:
     from server.config import DEFAULTS
-    from server.learning.model_store import ModelStore
+    from server.learning.model_store import ModelStore, models_dir
 
     from . import _http, _inprocess, _machine, _procs, _server, _targets, _training
 
@@ -72,7 +72,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
                                       timeout=900)
         if trained["returncode"] != 0:
             raise RuntimeError(f"reageerwijzer train failed: {trained['stderr'][-500:]}")
-        store = ModelStore(data_dir / "models")
+        store = ModelStore(models_dir({"DATA_DIR": data_dir}))
         store.open(training_data_dir=training_dir)
         artifact = store.path_of(store.active_version) / "model.joblib"
         memory = {"artifact_mb": round(artifact.stat().st_size / _procs.MB, 2),
@@ -101,7 +101,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
             _log("training time and memory")
             results["training"] = _training.run(
                 folder=tmp, training_dir=training_dir, regression_set=regression_set,
-                models_dir=data_dir / "models", active_version=active, quick=quick, log=_log)
+                models_dir=models_dir({"DATA_DIR": data_dir}), active_version=active, quick=quick, log=_log)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     results["meta"]["duration_seconds"] = round(time.perf_counter() - t0, 1)

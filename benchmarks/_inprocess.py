@@ -48,7 +48,7 @@ def run(store, *, corpus: list[str], quick: bool) -> dict:
 
 def load_corpus(regression_set: Path, training_dir: Path, *, limit: int = 2000) -> list[str]:
     """Posts the model has not trained on (the regression set) first, then training posts."""
-    from model._data import read_csv
+    from model import read_csv
     texts = [e.text for e in read_csv(regression_set)]
     texts += model.load_dataset(training_dir).texts
     return texts[:limit]

@@ -16,7 +16,7 @@ Typical use::
 from __future__ import annotations
 
 from ._classifier import LABELS, PostClassifier
-from ._data import CATEGORIES, LANGUAGES, DataError, Dataset, Example, load_dataset
+from ._data import CATEGORIES, LANGUAGES, DataError, Dataset, Example, load_dataset, make_dataset, read_csv
 from ._evaluate import evaluate
 from ._normalize import normalize, tokenize
 from ._persist import (
@@ -29,12 +29,17 @@ from ._persist import (
     read_sidecar,
     save,
 )
-from ._train import cross_validate, train
+from ._train import cross_validate, process_pool, train
+
+# The longest post text the classifier is asked about, in characters: a selection longer than
+# this is not one post. It bounds the time one classification takes (see benchmarks/).
+MAX_TEXT_CHARS = 5000
 
 __all__ = [
     "CATEGORIES",
     "LABELS",
     "LANGUAGES",
+    "MAX_TEXT_CHARS",
     "DataError",
     "Dataset",
     "Example",
@@ -48,7 +53,10 @@ __all__ = [
     "evaluate",
     "load",
     "load_dataset",
+    "make_dataset",
     "normalize",
+    "process_pool",
+    "read_csv",
     "read_sidecar",
     "save",
     "tokenize",

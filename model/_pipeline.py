@@ -129,9 +129,7 @@ def build_pipeline(*, C: float = 0.5, folds: int = 5, random_state: int = 0,
     """A fresh, unfitted pipeline; the defaults are the project's settings.
 
     ``word_weight`` scales the word block against the char block (each is L2-normalised).
-    ``cues`` switches on structural marks in the word block (see ``_structure.CUES``);
-    "lexicon" (evaluative words, see ``_lexicon``) is off: it fixes praise of groups
-    ("vrouwen zijn fantastisch") but flags counter-speech that condemns with the same words.
+    ``cues`` switches on structural marks in the word block (see ``_structure.CUES``).
     """
     words = TfidfVectorizer(analyzer=WordAnalyzer(tuple(word_ngrams)), token_pattern=None,
                             lowercase=False, sublinear_tf=sublinear_tf, min_df=word_min_df,

@@ -18,12 +18,11 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from ._lexicon import polarity
 from ._normalize import Token
 
 __all__ = ["CUES", "MARK_SEP", "WordAnalyzer", "marks", "plain_text"]
 
-CUES = ("negation", "quote", "self", "question", "you", "lexicon")
+CUES = ("negation", "quote", "self", "question", "you")
 # Never produced by normalisation: tokens are joined by single spaces and hold no whitespace.
 MARK_SEP = "\t"
 SCOPE = 3  # words marked after a negation or a self-identification
@@ -119,20 +118,6 @@ def _negation(text: str, tokens: list[Token], norms: list[str]):
             while k > 0 and k > i - SCOPE and not breaks[k]:
                 k -= 1
                 yield "NEG_" + norms[k], k
-
-
-def _lexicon(text: str, tokens: list[Token], norms: list[str]):
-    """``LEX_POS`` / ``LEX_NEG`` on each word of the evaluative lexicon (see ``_lexicon``).
-
-    Inside a negation scope the mark becomes ``NEG_LEX_POS`` / ``NEG_LEX_NEG``: "not
-    disgusting" is not "disgusting", and the model weighs the two apart.
-    """
-    hits = [(i, p) for i, norm in enumerate(norms) if (p := polarity(norm))]
-    if not hits:
-        return
-    negated = {owner for _mark, owner in _negation(text, tokens, norms)}
-    for i, p in hits:
-        yield ("NEG_" if i in negated else "") + ("LEX_POS" if p > 0 else "LEX_NEG"), i
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -278,4 +263,4 @@ class WordAnalyzer:
 
 # Each cue's finder: (text, tokens, normalised words) -> (mark, owning word index) pairs.
 _FINDERS = {"negation": _negation, "quote": _quotes, "self": _self, "question": _question,
-            "you": _you, "lexicon": _lexicon}
+            "you": _you}

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, g, request
 
+from .errors import APIError
 from .storage import connection as db
-from .errors import error_body
 
 ROLES = ("worker", "admin")
 _RANK = {"worker": 1, "admin": 2}
@@ -47,12 +47,12 @@ class Principal:
         return _RANK[self.role] >= _RANK[role]
 
 
-class AuthError(Exception):
+class AuthError(APIError):
     """The request carries no usable token (401) or too weak a role (403)."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+        headers = {"WWW-Authenticate": 'Bearer realm="reageerwijzer"'} if status == 401 else None
+        super().__init__(status, message, code=code, headers=headers)
 
 
 def hash_token(token: str) -> str:
@@ -147,8 +147,9 @@ class TokenCache:
     the cache check at once, so a token made by another process works straight away.
     """
 
-    def __init__(self, database: db.Database) -> None:
+    def __init__(self, database: db.Database, *, clock: Callable[[], float] = time.monotonic) -> None:
         self._database = database
+        self._clock = clock
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._data_version: int | None = None
@@ -168,7 +169,7 @@ class TokenCache:
 
     def _current_rows(self, *, check: bool = False) -> list:
         if (not check and self._seen_changes == _changes[0]
-                and time.monotonic() - self._checked < CHECK_INTERVAL):
+                and self._clock() - self._checked < CHECK_INTERVAL):
             return self._rows
         with self._lock:
             if self._conn is None:
@@ -182,7 +183,7 @@ class TokenCache:
                 self._rows = self._conn.execute(_TOKEN_ROWS).fetchall()
                 self._data_version = version
             self._seen_changes = changes
-            self._checked = time.monotonic()
+            self._checked = self._clock()
             return self._rows
 
 
@@ -224,23 +225,14 @@ def _check_request():
     role = getattr(view, "required_role", "worker")
     if role is None:
         return None
-    try:
-        token = bearer_token(request.headers.get("Authorization"))
-        principal = current_app.extensions["token_cache"].identify(token)
-        if not principal.may(role):
-            raise AuthError(403, "forbidden", f"this needs a token with the {role} role; "
-                                              f"yours has the {principal.role} role")
-    except AuthError as err:
-        response, status = error_body(err.status, err.code, _name(err.status), err.message)
-        if status == 401:
-            response.headers["WWW-Authenticate"] = 'Bearer realm="reageerwijzer"'
-        return response, status
+    # An AuthError raised here is answered by errors.py, as every other error is.
+    token = bearer_token(request.headers.get("Authorization"))
+    principal = current_app.extensions["token_cache"].identify(token)
+    if not principal.may(role):
+        raise AuthError(403, "forbidden", f"this needs a token with the {role} role; "
+                                          f"yours has the {principal.role} role")
     g.principal = principal
     return None
-
-
-def _name(status: int) -> str:
-    return "Unauthorized" if status == 401 else "Forbidden"
 
 
 def init_app(app: Flask) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import model
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "REAGEERWIJZER"
 
@@ -27,8 +29,9 @@ DEFAULTS = {
     "GUIDELINE_FILE": str(Path(__file__).resolve().parent / "guideline" / "guideline.json"),
     # Largest request body accepted, in bytes; larger bodies get 413.
     "MAX_CONTENT_LENGTH": 64 * 1024,
-    # Longest post text accepted for classification, in characters.
-    "MAX_TEXT_CHARS": 5000,
+    # Longest post text accepted for classification and as an example, in characters
+    # (/health tells clients, so the extension cuts a selection to the same length).
+    "MAX_TEXT_CHARS": model.MAX_TEXT_CHARS,
     # Extra CORS origins besides browser extensions (comma-separated).
     "CORS_ORIGINS": "",
     # Where examples, tokens and jobs are kept: sqlite:////path/file.sqlite3 or a file path.

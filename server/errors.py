@@ -16,13 +16,15 @@ log = logging.getLogger(__name__)
 
 
 class APIError(Exception):
-    """A client error found while validating a request: status, machine code, human message."""
+    """A client error: status, machine code, human message, and headers the answer needs."""
 
-    def __init__(self, status: int, message: str, *, code: str = "invalid_request") -> None:
+    def __init__(self, status: int, message: str, *, code: str = "invalid_request",
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code
+        self.headers = headers or {}
 
 
 def error_body(status: int, code: str, name: str, message: str):
@@ -30,7 +32,9 @@ def error_body(status: int, code: str, name: str, message: str):
 
 
 def _handle_api_error(err: APIError):
-    return error_body(err.status, err.code, _status_name(err.status), err.message)
+    response, status = error_body(err.status, err.code, _status_name(err.status), err.message)
+    response.headers.update(err.headers)
+    return response, status
 
 
 def _handle_http_exception(err: HTTPException):
@@ -48,12 +52,12 @@ def _handle_unexpected(err: InternalServerError):
     original = getattr(err, "original_exception", None)
     rule = request.url_rule.rule if request.url_rule is not None else "(no route)"
     log.error("internal error in %s %s: %s", request.method, rule,
-              _where(original) if original is not None else err.name)
+              where(original) if original is not None else err.name)
     return error_body(500, "internal_error", "Internal Server Error",
                       "The server hit an unexpected problem; the request was not completed.")
 
 
-def _where(exc: BaseException) -> str:
+def where(exc: BaseException) -> str:
     """Each exception of the chain by type and innermost frames (file:line function), no message."""
     parts, seen = [], set()
     while exc is not None and id(exc) not in seen and len(parts) < 5:

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs everything the tests need, then runs all of them: Python (incl. the browser tests in a
-# real Chromium), the extension's JavaScript, and web-ext lint. Extra arguments go to pytest.
+# Installs everything the tests need, then runs all of them: ruff on the Python, node --check and
+# web-ext lint on the extension, the extension's JavaScript tests, and Python (incl. the browser
+# tests in a real Chromium). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+
+# The linter's rules are in pyproject.toml ([tool.ruff]); any finding fails the run.
+python3 -m ruff check .
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here).
 if ! command -v chromium >/dev/null 2>&1; then
@@ -13,6 +17,9 @@ if ! command -v chromium >/dev/null 2>&1; then
     sudo_if_needed apt-get update -q
     sudo_if_needed apt-get install -y -q --no-install-recommends chromium
 fi
+
+# Every script of the extension must at least parse (web-ext lint does not run them all).
+find extension -name '*.js' -print0 | sort -z | xargs -0 -n1 node --check
 
 if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error

@@ -9,11 +9,11 @@ from .serving import serve_process
 
 
 def test_serve_starts_and_answers_health(tmp_path):
-    with serve_process(tmp_path / "data") as (_proc, base):
-        with urllib.request.urlopen(base + "/health", timeout=10) as resp:
-            assert resp.status == 200
-            assert resp.headers["Server"] == "reageerwijzer"  # waitress, not werkzeug
-            assert b'"status":"ok"' in resp.read().replace(b" ", b"")
+    with serve_process(tmp_path / "data") as (_proc, base), \
+            urllib.request.urlopen(base + "/health", timeout=10) as resp:
+        assert resp.status == 200
+        assert resp.headers["Server"] == "reageerwijzer"  # waitress, not werkzeug
+        assert b'"status":"ok"' in resp.read().replace(b" ", b"")
 
 
 def test_serve_reports_a_port_in_use(tmp_path):

@@ -189,9 +189,6 @@ def test_erasure_removes_the_text_from_the_database_files(app, client, admin_cli
     assert admin_client.get(f"/api/v1/examples/{example_id}").status_code == 404
     assert admin_client.delete(f"/api/v1/examples/{example_id}").status_code == 404
     assert admin_client.get("/api/v1/examples").get_json()["total"] == 1
-    with app.app_context():
-        from server.storage.connection import get_db
-        get_db().execute("PRAGMA wal_checkpoint(TRUNCATE)")
     files = [p for p in Path(data_dir).glob("reageerwijzer.sqlite3*") if p.is_file()]
     assert files
     for path in files:

@@ -24,8 +24,8 @@ from werkzeug.test import EnvironBuilder
 
 from server import create_app
 from server.learning import examples, jobs
-from server.storage.connection import get_db
 from server.learning.examples import NewExample
+from server.storage.connection import get_db
 
 from .conftest import FIXTURES, make_token
 from .fuzzing import fuzz_settings
@@ -69,7 +69,8 @@ def target(tmp_path_factory, small_models_dir) -> Target:
                                              label=i % 2, lang="nl",
                                              category="discriminatory" if i % 2 else None),
                             saved_by="fuzz")[0] for i in range(12)]
-        blocker = jobs.create(conn, kind="retrain", created_by="fuzz-blocker")
+        blocker = jobs.create(conn, kind="retrain", created_by="fuzz-blocker",
+                              owner=app.extensions["boot"].id)
     version = app.extensions["model_store"].active_version
     return Target(app, tokens, ids, blocker["id"], version)
 

@@ -22,72 +22,38 @@ def label(real_model, text: str) -> int:
     return real_model.classify(text)["label"]
 
 
-# (hateful, counter-speech twin): the same group and words, opposite intent.
-TWINS_NL = [
-    ("Joden zijn geldwolven die alles willen controleren",
-     "Het idee dat joden geldwolven zijn die alles controleren is een oud antisemitisch sprookje"),
-    ("Vluchtelingen zijn ongedierte, gooi ze eruit",
-     "Wie vluchtelingen ongedierte noemt, ontmenselijkt mensen die alles kwijt zijn"),
-    ("Moslims zijn ratten en horen niet in dit land",
-     "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen"),
-    ("Transgenders zijn gestoorde freaks",
-     "Iemand noemde mijn transgender vriendin een gestoorde freak, ik heb het gemeld"),
+# One table: (phenomenon, a sentence showing it, the label the model must give it).
+# A hateful post and its counter-speech twin use the same group and words, opposite intent.
+BEHAVIOUR = [
+    ("hate", "Joden zijn geldwolven die alles willen controleren", 1),
+    ("counter-speech twin",
+     "Het idee dat joden geldwolven zijn die alles controleren is een oud antisemitisch sprookje", 0),
+    ("hate", "Vluchtelingen zijn ongedierte, gooi ze eruit", 1),
+    ("counter-speech twin", "Wie vluchtelingen ongedierte noemt, ontmenselijkt mensen die alles kwijt zijn", 0),
+    ("hate", "Moslims zijn ratten en horen niet in dit land", 1),
+    ("counter-speech twin", "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen", 0),
+    ("hate", "Transgenders zijn gestoorde freaks", 1),
+    ("counter-speech twin", "Iemand noemde mijn transgender vriendin een gestoorde freak, ik heb het gemeld", 0),
+    ("obfuscated slur", "Jij bent een vuile k@nk3rh0er", 1),
+    ("obfuscated slur", "Wat een k.a.n.k.e.r.l.i.j.e.r ben jij", 1),
+    ("obfuscated slur", "Vuile n e g e r, rot op naar je eigen land", 1),
+    ("obfuscated slur", "You are a f4gg0t", 1),
+    ("neutral group mention", "Mijn buurvrouw is moslim en we drinken elke week samen thee", 0),
+    ("neutral group mention", "De synagoge in onze stad bestaat honderd jaar", 0),
+    ("neutral group mention", "My neighbour is gay and runs the local bakery", 0),
+    ("negated hate", "Ik vind helemaal niet dat vluchtelingen minder waard zijn dan wij", 0),
+    ("negated hate", "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn", 0),
+    ("negated hate", "I don't hate immigrants at all, they are our neighbours", 0),
+    ("untargeted profanity", "Kut, ik heb de bus weer gemist", 0),
+    ("untargeted profanity", "Godverdomme, mijn telefoon is kapot gevallen", 0),
+    ("untargeted profanity", "Fuck, I forgot my keys again", 0),
 ]
 
 
-@pytest.mark.parametrize(("hateful", "counter"), TWINS_NL)
-def test_hate_and_its_counter_speech_twin_differ(real_model, hateful, counter):
-    assert label(real_model, hateful) == 1
-    assert label(real_model, counter) == 0
-
-
-OBFUSCATED = [
-    "Jij bent een vuile k@nk3rh0er",
-    "Wat een k.a.n.k.e.r.l.i.j.e.r ben jij",
-    "Vuile n e g e r, rot op naar je eigen land",
-    "You are a f4gg0t",
-]
-
-
-@pytest.mark.parametrize("text", OBFUSCATED)
-def test_an_obfuscated_slur_is_still_caught(real_model, text):
-    assert label(real_model, text) == 1
-
-
-NEUTRAL_GROUP_MENTIONS = [
-    "Mijn buurvrouw is moslim en we drinken elke week samen thee",
-    "De synagoge in onze stad bestaat honderd jaar",
-    "My neighbour is gay and runs the local bakery",
-]
-
-
-@pytest.mark.parametrize("text", NEUTRAL_GROUP_MENTIONS)
-def test_a_neutral_mention_of_a_group_is_not_flagged(real_model, text):
-    assert label(real_model, text) == 0
-
-
-NEGATED_HATE = [
-    "Ik vind helemaal niet dat vluchtelingen minder waard zijn dan wij",
-    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn",
-    "I don't hate immigrants at all, they are our neighbours",
-]
-
-
-@pytest.mark.parametrize("text", NEGATED_HATE)
-def test_negated_hate_is_not_flagged(real_model, text):
-    assert label(real_model, text) == 0
-
-
-UNTARGETED_PROFANITY = [
-    "Kut, ik heb de bus weer gemist",
-    "Godverdomme, mijn telefoon is kapot gevallen",
-    "Fuck, I forgot my keys again",
-]
-
-
-@pytest.mark.parametrize("text", UNTARGETED_PROFANITY)
-def test_untargeted_profanity_is_not_flagged(real_model, text):
-    assert label(real_model, text) == 0
+@pytest.mark.parametrize(("phenomenon", "text", "expected"), BEHAVIOUR,
+                         ids=[f"{p}: {t[:30]}" for p, t, _ in BEHAVIOUR])
+def test_behaviour(real_model, phenomenon, text, expected):
+    assert label(real_model, text) == expected, phenomenon
 
 
 THREATS = [
@@ -113,6 +79,5 @@ def test_the_explanation_highlights_the_obfuscated_word(real_model):
 
 def test_none_of_these_sentences_is_training_data():
     texts = {model.normalize(t) for t in model.load_dataset(TRAINING_DATA).texts}
-    written = [text for pair in TWINS_NL for text in pair]
-    written += OBFUSCATED + NEUTRAL_GROUP_MENTIONS + NEGATED_HATE + UNTARGETED_PROFANITY + THREATS
+    written = [text for _, text, _ in BEHAVIOUR] + THREATS
     assert [text for text in written if model.normalize(text) in texts] == []

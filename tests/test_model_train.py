@@ -7,6 +7,8 @@ from model import CATEGORIES, evaluate, load_dataset
 
 from .conftest import FIXTURES
 
+# Samples without a word the model knows: nothing to explain.
+WORDLESS = ("!!!", "x" * 3000)
 SAMPLES = [
     "Jij bent een vieze K4NK3R-lijer 🤮 https://example.org",
     "Ik weet waar je woont en ik kom je halen",
@@ -57,7 +59,10 @@ def test_classify_result_shape(small_model, text):
 @pytest.mark.parametrize("text", SAMPLES)
 def test_explanation_terms_are_substrings_sorted_by_weight(small_model, text):
     explanation = small_model.classify(text)["explanation"]
-    assert len(explanation) <= 8
+    if text in WORDLESS:
+        assert explanation == []
+        return
+    assert 0 < len(explanation) <= 8  # the loop below must have something to check
     for item in explanation:
         assert set(item) == {"term", "weight"}
         assert item["term"] in text
@@ -88,7 +93,9 @@ def test_explanation_weights_add_up_to_the_log_odds(small_model):
                                   "You are a disgusting cockroach, go back to your country"])
 def test_explanation_leaves_out_stop_words_and_short_words(small_model, text):
     from model._explain import STOP_WORDS
-    for item in small_model.classify(text)["explanation"]:
+    explanation = small_model.classify(text)["explanation"]
+    assert explanation
+    for item in explanation:
         norm = model.normalize(item["term"])
         assert norm not in STOP_WORDS and len(norm) > 2, item
 

@@ -21,8 +21,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from server import create_app
-from server.learning import jobs, retrain
 from server.cli import main
+from server.learning import jobs, retrain
 
 from .conftest import FIXTURES, make_token, token_client
 
@@ -307,7 +307,7 @@ def test_the_gate_refuses_a_poisoned_batch(cli_env, tmp_path, capsys):
 def test_cli_retrain_refuses_while_a_job_is_unfinished(cli_env, capsys):
     app = create_app()
     with contextlib.closing(app.extensions["db"].connect()) as conn:
-        job = jobs.create(conn, kind="retrain", created_by="admin")
+        job = jobs.create(conn, kind="retrain", created_by="admin", owner=app.extensions["boot"].id)
     assert main(["retrain"]) == 2
     assert f"retraining job {job['id']} is queued already" in capsys.readouterr().err
 
@@ -318,3 +318,21 @@ def test_cli_models_activate_names_unknown_versions(cli_env, capsys):
     assert main(["models", "list", "--json"]) == 0
     versions = json.loads(capsys.readouterr().out)
     assert len(versions) == 1 and versions[0]["active"]
+
+
+def test_an_unexpected_error_is_stored_and_logged_without_its_message(app_config, monkeypatch, caplog):
+    """A library's message may quote a post text; the job's error is read by every worker."""
+    secret = "Jij vuile rat, ik weet waar je woont"
+
+    def explode(*_args, **_kwargs):
+        raise ValueError(f"could not convert {secret!r}")
+    monkeypatch.setattr(retrain, "_train_and_gate", explode)
+    app = create_app(app_config)
+    admin = token_client(app, make_token(app, "admin", "admin"))
+    job = wait_for_job(admin, start_retraining(admin)["id"])
+    assert job["state"] == "failed"
+    assert job["error"].startswith("unexpected error (ValueError); the active model is unchanged")
+    assert secret not in job["error"]
+    logged = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
+    assert "failed unexpectedly: ValueError at " in logged and "explode" in logged
+    assert secret not in logged

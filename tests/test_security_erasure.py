@@ -171,7 +171,8 @@ def test_keep_model_versions_defaults_to_five(app):
 @pytest.mark.parametrize("state", ["queued", "running"])
 def test_startup_keeps_the_folder_of_a_job_that_still_runs(app, app_config, data_dir, state):
     with app.app_context():
-        job = jobs.create(connection.get_db(), kind="retrain", created_by="test")
+        job = jobs.create(connection.get_db(), kind="retrain", created_by="test",
+                          owner=app.extensions["boot"].id)
         if state == "running":
             jobs.mark_running(connection.get_db(), job["id"])
     folder = data_dir / "jobs" / job["id"]

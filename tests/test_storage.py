@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from server.learning import examples, jobs
-from server.storage import connection as db
+from server.learning import examples
 from server.learning.examples import NewExample
+from server.storage import connection as db
 
 
 @pytest.fixture
@@ -54,10 +54,9 @@ def test_newer_schema_is_refused(tmp_path):
 
 
 def test_transaction_rolls_back_on_error(conn):
-    with pytest.raises(RuntimeError):
-        with db.transaction(conn):
-            examples.add(conn, NewExample("tekst", 1, "nl"), saved_by="t")
-            raise RuntimeError("stop")
+    with pytest.raises(RuntimeError), db.transaction(conn):
+        examples.add(conn, NewExample("tekst", 1, "nl"), saved_by="t")
+        raise RuntimeError("stop")
     assert examples.counts(conn)["new"] == 0
 
 
@@ -84,25 +83,6 @@ def test_relabel_to_zero_drops_the_category(conn):
     assert (updated["label"], updated["category"], updated["reviewed_by"]) == (0, None, "admin")
     with pytest.raises(examples.ExampleError, match="fits only label 1"):
         examples.update(conn, example_id, {"category": "hurtful"}, reviewed_by="admin")
-
-
-def test_only_one_unfinished_job_per_kind(conn):
-    job = jobs.create(conn, kind="retrain", created_by="admin")
-    with pytest.raises(jobs.JobRunning, match=job["id"]) as info:
-        jobs.create(conn, kind="retrain", created_by="admin")
-    assert info.value.job["id"] == job["id"]
-    jobs.fail(conn, job["id"], "stopped")
-    assert jobs.create(conn, kind="retrain", created_by="admin")["state"] == "queued"
-
-
-def test_jobs_of_a_dead_process_are_failed_at_startup(conn):
-    job = jobs.create(conn, kind="retrain", created_by="admin")
-    jobs.mark_running(conn, job["id"])
-    assert jobs.fail_orphans(conn) == []  # this process is alive
-    conn.execute("UPDATE jobs SET owner_pid = ? WHERE id = ?", (2 ** 22 + 12345, job["id"]))
-    assert jobs.fail_orphans(conn) == [job["id"]]
-    failed = jobs.get(conn, job["id"])
-    assert failed["state"] == "failed" and "stopped before it finished" in failed["error"]
 
 
 def test_check_constraints_guard_the_states(conn):

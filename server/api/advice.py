@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from . import validation
 from ..errors import APIError
 from ..guideline import AnswerError
 from ..guideline.service import get_guideline
+from . import validation
 
 bp = Blueprint("advice", __name__)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from . import validation
 from ..learning.model_store import get_store
+from . import validation
 
 bp = Blueprint("classify", __name__)
 

@@ -5,11 +5,12 @@ import logging
 
 from flask import Blueprint, current_app, request, url_for
 
-from . import examples_validation as check, validation
-from ..learning import examples
 from ..auth import current_principal, requires
-from ..storage.connection import get_db
 from ..errors import APIError
+from ..learning import examples
+from ..storage.connection import get_db
+from . import examples_validation as check
+from . import validation
 from ..learning.scrub import scrub_counts
 
 log = logging.getLogger(__name__)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from . import validation
 from ..guideline.service import get_guideline
+from . import validation
 
 bp = Blueprint("guideline", __name__)
 

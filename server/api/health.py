@@ -1,10 +1,14 @@
-"""GET /api/v1/health: is the server up, which model does it serve, which features does it offer.
+"""GET /api/v1/health: is the server up, which model does it serve, which features and words it uses.
 
 The one endpoint that needs no token: the extension asks it before it has one configured.
+``vocabulary`` is the server's one list of post languages and harm categories (from ``model``)
+and the text limit it enforces, so clients build their menus and limits from it.
 """
 from __future__ import annotations
 
 from flask import Blueprint, current_app
+
+import model
 
 from ..auth import public
 
@@ -20,4 +24,10 @@ FEATURES = ["examples", "retrain"]
 def health():
     store = current_app.extensions.get("model_store")
     model_version = store.active_version if store is not None else None
-    return {"status": "ok", "model_version": model_version, "features": FEATURES}
+    return {"status": "ok", "model_version": model_version, "features": FEATURES,
+            "vocabulary": vocabulary()}
+
+
+def vocabulary() -> dict:
+    return {"languages": list(model.LANGUAGES), "categories": list(model.CATEGORIES),
+            "max_text_chars": int(current_app.config["MAX_TEXT_CHARS"])}

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, url_for
 
-from ..learning import jobs, retrain
 from ..auth import current_principal, requires
-from ..storage.connection import get_db
 from ..errors import APIError
+from ..learning import jobs, retrain
+from ..storage.connection import get_db
 
 bp = Blueprint("jobs", __name__)
 

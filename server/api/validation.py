@@ -9,9 +9,11 @@ from typing import Any
 
 from flask import Request
 
+import model
+
 from ..errors import APIError
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = model.LANGUAGES
 
 
 # No request body of this API nests deeper than 2; deeper ones are refused before anything

@@ -164,7 +164,8 @@ def _purge(example_id: int, carrying: list[str]) -> int:
     app = create_app()
     with contextlib.closing(app.extensions["db"].connect()) as conn:
         try:
-            job = jobs.create(conn, kind=retrain.KIND, created_by="cli-erase")
+            job = jobs.create(conn, kind=retrain.KIND, created_by="cli-erase",
+                              owner=app.extensions["boot"].id)
         except jobs.JobRunning as err:
             raise CommandError(f"retraining job {err.job['id']} is running; purge again when it "
                                "has finished") from None

@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     app = create_app()
     with contextlib.closing(app.extensions["db"].connect()) as conn:
         try:
-            job = jobs.create(conn, kind=retrain.KIND, created_by="cli")
+            job = jobs.create(conn, kind=retrain.KIND, created_by="cli",
+                              owner=app.extensions["boot"].id)
         except jobs.JobRunning as err:
             raise CommandError(f"retraining job {err.job['id']} is {err.job['state']} already "
                                f"(since {err.job['started_at'] or err.job['created_at']})") from None

@@ -5,6 +5,6 @@ loaded copy (``service``: loaded once at startup, a broken file stops the server
 
 May import: the standard library; Flask in ``service`` only. Never ``model`` or other rooms.
 """
-from .engine import Advice, Guideline, GuidelineError, AnswerError, load_guideline
+from .engine import Advice, AnswerError, Guideline, GuidelineError, load_guideline
 
 __all__ = ["Advice", "AnswerError", "Guideline", "GuidelineError", "load_guideline"]

@@ -52,7 +52,7 @@ def validate(doc: Any) -> None:
             texts(f"question '{qid}' help", q["help"])
         for branch in ("yes", "no"):
             target = q.get(branch)
-            if target not in questions and target not in outcomes:
+            if not isinstance(target, str) or (target not in questions and target not in outcomes):
                 problems.append(f"question '{qid}': '{branch}' leads to unknown node {target!r}")
 
     for oid, o in outcomes.items():
@@ -61,7 +61,11 @@ def validate(doc: Any) -> None:
             continue
         texts(f"outcome '{oid}' title", o.get("title"))
         texts(f"outcome '{oid}' advice", o.get("advice"))
-        for tip in o.get("tips", []):
+        named = o.get("tips", [])
+        if not isinstance(named, list) or not all(isinstance(tip, str) for tip in named):
+            problems.append(f"outcome '{oid}': 'tips' must be a list of tip ids")
+            named = []
+        for tip in named:
             if tip not in tips:
                 problems.append(f"outcome '{oid}' names unknown tip {tip!r}")
 
@@ -77,22 +81,45 @@ def validate(doc: Any) -> None:
             texts(f"don't #{i + 1} ({dont.get('id') if isinstance(dont, dict) else '?'})",
                   dont.get("text") if isinstance(dont, dict) else None)
 
-    for i, addendum in enumerate(doc.get("addenda", [])):
-        for qid in (addendum.get("when") or {}):
+    def conditions(where: str, value: Any) -> dict:
+        """A 'when'/'after' object: question id -> the answer (true/false) it waits for."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(isinstance(v, bool) for v in value.values()):
+            problems.append(f"{where} must be an object of question id -> true/false")
+            return {}
+        return value
+
+    addenda = doc.get("addenda", [])
+    if not isinstance(addenda, list):
+        problems.append("'addenda' must be a list")
+        addenda = []
+    for i, addendum in enumerate(addenda):
+        if not isinstance(addendum, dict):
+            problems.append(f"addendum #{i + 1} must be an object")
+            continue
+        for qid in conditions(f"addendum #{i + 1}: 'when'", addendum.get("when")):
             if qid not in questions:
                 problems.append(f"addendum #{i + 1} depends on unknown question {qid!r}")
         texts(f"addendum #{i + 1} text", addendum.get("text"))
 
-    for qid, opt in (doc.get("optional_questions") or {}).items():
+    optional = doc.get("optional_questions") or {}
+    if not isinstance(optional, dict):
+        problems.append("'optional_questions' must be an object of question id -> question")
+        optional = {}
+    for qid, opt in optional.items():
         if qid not in questions:
             problems.append(f"optional question {qid!r} is not a question")
-        for cond in (opt.get("after") or {}):
+        if not isinstance(opt, dict):
+            problems.append(f"optional question {qid!r} must be an object")
+            continue
+        for cond in conditions(f"optional question {qid!r}: 'after'", opt.get("after")):
             if cond not in questions:
                 problems.append(f"optional question {qid!r} depends on unknown question {cond!r}")
         texts(f"optional question '{qid}' text", opt.get("text"))
 
     start = doc.get("start")
-    if start not in questions:
+    if not isinstance(start, str) or start not in questions:
         problems.append(f"start {start!r} is not a question")
     elif not problems:
         problems.extend(_tree_problems(start, questions, outcomes))

@@ -10,15 +10,17 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 
+import model
+
 from ..storage import connection as db
 from ..storage import model_versions
-from .scrub import dedupe_key, scrub_counts
+from .scrub import dedupe_key, scrub
 
 log = logging.getLogger(__name__)
 
 STATES = ("new", "accepted", "rejected")
-CATEGORIES = ("discriminatory", "hurtful", "threatening")
-LABELS = (0, 1)
+CATEGORIES = model.CATEGORIES
+LABELS = tuple(model.LABELS)
 
 _COLUMNS = ("id, text, label, category, lang, saved_by, created_at, score, model_version, "
             "state, reviewed_by, reviewed_at")
@@ -50,7 +52,7 @@ class NewExample:
 
 def add(conn: sqlite3.Connection, example: NewExample, *, saved_by: str) -> tuple[int, bool]:
     """Scrub and store ``example``; returns (id, created). A duplicate returns the stored id."""
-    text, _counts = scrub_counts(example.text.strip())
+    text = scrub(example.text.strip())
     key = dedupe_key(text, example.label)
     row = conn.execute(
         "INSERT INTO examples (text, text_key, label, category, lang, saved_by, created_at, score,"

@@ -360,7 +360,7 @@ def from_config(config, *, database=None) -> ModelStore:
         database = db.from_config(config)
         database.migrate()
     key = load_key(config["DATA_DIR"], secret=config.get("SECRET_KEY"))
-    return ModelStore(Path(config["DATA_DIR"]) / "models", signer=Signer(key), database=database)
+    return ModelStore(models_dir(config), signer=Signer(key), database=database)
 
 
 def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostClassifier:
@@ -370,6 +370,11 @@ def train_from(training_data_dir: str | os.PathLike, *, progress=None) -> PostCl
     log.warning("training a model on %d examples from %s (labels %s, languages %s)",
                 len(dataset), training_data_dir, counts["by_label"], counts["by_lang"])
     return classifier.train(dataset, progress=progress)
+
+
+def models_dir(config) -> Path:
+    """The one place the model folder's path is made: DATA_DIR/models."""
+    return Path(config["DATA_DIR"]) / "models"
 
 
 def init_app(app: Flask) -> None:

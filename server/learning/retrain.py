@@ -35,6 +35,7 @@ from flask import Flask
 
 import model as classifier
 
+from ..errors import where
 from . import examples, jobs
 from .model_store import ModelStoreError
 from .signing import KEY_ENV
@@ -49,9 +50,13 @@ class RetrainFailed(Exception):
     """The training process did not deliver a candidate; the message says why."""
 
 
+class JobEnded(Exception):
+    """Someone ended the job while it ran (``reageerwijzer jobs fail``): stop, change nothing."""
+
+
 def start(app: Flask, conn: sqlite3.Connection, *, created_by: str) -> dict:
     """Queue a retraining job and run it in a background thread; JobRunning if one is unfinished."""
-    job = jobs.create(conn, kind=KIND, created_by=created_by)
+    job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id)
     thread = threading.Thread(target=run, args=(app, job["id"]), name=f"retrain-{job['id'][:8]}",
                               daemon=True)
     thread.start()
@@ -70,22 +75,29 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
     with contextlib.closing(database.connect()) as conn:
 
         def progress(fraction: float, stage: str) -> None:
-            jobs.set_progress(conn, job_id, fraction, stage)
+            if not jobs.set_progress(conn, job_id, fraction, stage):
+                raise JobEnded()
             if on_progress:
                 on_progress(fraction, stage)
 
         try:
             # Inside the try: a failure here (a full disk) must end the job too, or it would
             # stay queued and every later retraining would be refused as "already running".
-            jobs.mark_running(conn, job_id)
+            if not jobs.mark_running(conn, job_id):
+                return jobs.get(conn, job_id)  # ended before it started (``jobs fail``)
             clean_work_dirs(app, conn)
             report = _train_and_gate(app, conn, job_id, work_dir, progress, promote_anyway)
+        except JobEnded:
+            log.warning("retrain job %s was ended from outside; its training was stopped", job_id)
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
             _fail(database, conn, job_id, str(err))
-        except Exception as err:  # the job must end failed, whatever went wrong
-            log.error("retrain job %s failed unexpectedly: %s", job_id, type(err).__name__)
-            _fail(database, conn, job_id, f"unexpected error: {type(err).__name__}: {err}")
+        except Exception as err:  # noqa: BLE001 -- the job must end failed, whatever went wrong
+            # Type and place only: an exception's message may quote a post text, and the job's
+            # error is read by every worker (GET /jobs/<id>).
+            log.error("retrain job %s failed unexpectedly: %s", job_id, where(err))
+            _fail(database, conn, job_id, f"unexpected error ({type(err).__name__}); the active "
+                                          "model is unchanged; the server log says where it happened")
         else:
             jobs.succeed(conn, job_id, report)
             log.info("retrain job %s done: %s", job_id, report["decision"]["reason"])
@@ -166,6 +178,7 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
                     "reason": f"not promoted: the active model changed from {active_before} to "
                               f"{store.active_version} during retraining; retrain again"}
     if decision["promote"]:
+        progress(0.97, "activating")  # stops here if the job was ended meanwhile
         try:
             store.activate(result["version"])
         except (ModelStoreError, classifier.ModelFileError) as err:
@@ -250,7 +263,7 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
             name = f"signal {-code}"
         raise RetrainFailed(f"the training process was killed ({name}); the active model is unchanged")
     if code != 0 or result is None:
-        detail = f": {stderr_tail[-1]}" if stderr_tail else ""
+        detail = f" ({_exception_name(stderr_tail)})" if _exception_name(stderr_tail) else ""
         raise RetrainFailed(f"the training process exited with status {code} without a result"
                             f"{detail}; the active model is unchanged")
     return result
@@ -261,12 +274,22 @@ def _kill(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
+def _exception_name(stderr_tail: list[str]) -> str | None:
+    """The type of the exception a crashed worker printed last, without its message."""
+    last = stderr_tail[-1] if stderr_tail else ""
+    name = last.split(":", 1)[0].strip()
+    return name if name.isidentifier() or name.replace(".", "").isidentifier() else None
+
+
 def _keep_tail(stream, tail: list[str], keep: int = 20) -> None:
-    # The worker's stderr holds warnings and tracebacks (code, never post texts); keep the end.
-    for line in stream:
-        if line.strip():
-            tail.append(line.rstrip()[:500])
-            del tail[:-keep]
+    # The worker's stderr ends in a traceback if it crashed; only the exception's type is used.
+    # The pool processes of a killed worker may hold the pipe open after the join gave up and
+    # the pipe was closed under this thread: that ends the tail, it is not an error.
+    with contextlib.suppress(ValueError, OSError):
+        for line in stream:
+            if line.strip():
+                tail.append(line.rstrip()[:500])
+                del tail[:-keep]
 
 
 def _parse(line: str) -> dict:
@@ -299,16 +322,6 @@ def _flag(value) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return bool(value)
-
-
-def wait(conn: sqlite3.Connection, job_id: str, *, timeout: float = 60) -> dict:
-    """Poll until job ``job_id`` has finished (for the CLI and tests)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        job = jobs.get(conn, job_id)
-        if job is None or job["state"] not in jobs.UNFINISHED or time.monotonic() > deadline:
-            return job
-        time.sleep(0.05)
 
 
 FOLLOW_INTERVAL = 2.0

@@ -19,9 +19,10 @@ from collections import Counter
 from pathlib import Path
 
 import model
-from server.learning.signing import KEY_ENV, Signer
-from model._data import make_dataset, read_csv  # the helpers behind load_dataset
-from model._train import process_pool  # the processes behind cross_validate
+from model import make_dataset, process_pool, read_csv
+
+from ..errors import where
+from .signing import KEY_ENV, Signer
 
 SOURCE = "worker-example"
 # Training processes at once (folds and the final fit); each holds one training in memory.
@@ -38,9 +39,15 @@ def main(argv: list[str] | None = None) -> int:
         out.write(json.dumps(event) + "\n")
 
     try:
-        emit(event="result", **train_candidate(args, lambda p, s: emit(event="progress", progress=round(p, 3), stage=s)))
-    except (model.DataError, model.ModelFileError, ValueError, OSError) as err:
-        emit(event="error", message=str(err))
+        def progress(fraction: float, stage: str) -> None:
+            emit(event="progress", progress=round(fraction, 3), stage=stage)
+        emit(event="result", **train_candidate(args, progress))
+    except (model.DataError, model.ModelFileError, OSError) as err:
+        emit(event="error", message=str(err))  # ours: they name files and lines, never texts
+        return 1
+    except ValueError as err:
+        # Another library's message may quote the data it choked on: type and place only.
+        emit(event="error", message=f"{type(err).__name__} at {where(err)}")
         return 1
     return 0
 

@@ -96,4 +96,8 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE examples_new RENAME TO examples;
     CREATE INDEX examples_state ON examples (state, id);
     """,
+    # 4: jobs are owned by a boot (one start of a server or command), not by a process id.
+    """
+    ALTER TABLE jobs ADD COLUMN owner_boot TEXT;
+    """,
 )

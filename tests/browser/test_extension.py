@@ -12,7 +12,7 @@ import re
 import pytest
 
 from tests.browser.bundle_guideline import BUNDLE_DIR
-from tests.browser.conftest import MENU_ID, answer, wait_step
+from tests.browser.conftest import answer, wait_step
 
 pytestmark = pytest.mark.browser
 
