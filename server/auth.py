@@ -178,7 +178,7 @@ class TokenCache:
             changes = _changes[0]  # before reading, so a change made meanwhile reads again
             # fetchall() ends each statement, so this connection never holds a read snapshot
             # that would keep a checkpoint (after an erasure) waiting.
-            version = self._conn.execute("PRAGMA data_version").fetchall()[0][0]
+            version = db.data_version(self._conn)
             if version != self._data_version or changes != self._seen_changes:
                 self._rows = self._conn.execute(_TOKEN_ROWS).fetchall()
                 self._data_version = version

@@ -48,16 +48,16 @@ def list_jobs(args: argparse.Namespace) -> int:
 
 
 def _owner_state(conn, boots, job: dict) -> str | None:
-    from ..learning import boot, jobs
+    from ..learning import jobs
     if job["state"] not in jobs.UNFINISHED:
         return None
     owner = jobs.owner(conn, job["id"]) or {}
-    alive = boot.is_running(boots, owner.get("boot"))
+    alive = jobs.owner_running(conn, boots, owner.get("boot"))
     return f"{'running' if alive else 'gone'} (pid {owner.get('pid')})"
 
 
 def fail_job(args: argparse.Namespace) -> int:
-    from ..learning import boot, jobs
+    from ..learning import jobs
     with database() as conn:
         job = jobs.get(conn, args.job_id)
         if job is None:
@@ -66,8 +66,9 @@ def fail_job(args: argparse.Namespace) -> int:
         if not jobs.fail(conn, args.job_id, MANUAL_REASON):
             raise CommandError(f"job {args.job_id} is {job['state']} already; only an unfinished "
                                "job can be failed")
+        still_running = jobs.owner_running(conn, _boots_dir(), owner.get("boot"))
     print(f"Job {args.job_id} is failed; a new one can start.")
-    if boot.is_running(_boots_dir(), owner.get("boot")):
+    if still_running:
         print(f"Its process (pid {owner.get('pid')}) is still running; it stops the training at "
               "its next progress report and changes nothing.")
     return 0

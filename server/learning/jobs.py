@@ -43,8 +43,12 @@ class JobRunning(Exception):
         self.job = job
 
 
-def create(conn: sqlite3.Connection, *, kind: str, created_by: str, owner: str) -> dict:
+def create(conn: sqlite3.Connection, *, kind: str, created_by: str, owner: str,
+           boots_dir: str | os.PathLike | None = None) -> dict:
     """A new queued job owned by boot ``owner``; JobRunning when one of its kind is unfinished.
+
+    With ``boots_dir``, an unfinished job whose owning boot is gone is failed first, so a
+    server that died mid-job does not block the others until something restarts.
 
     The process id is kept for people reading ``jobs list``, never to decide anything.
     """
@@ -57,8 +61,12 @@ def create(conn: sqlite3.Connection, *, kind: str, created_by: str, owner: str) 
                      (job_id, kind, created_by, owner, os.getpid(), db.now()))
     except sqlite3.IntegrityError:
         running = unfinished(conn, kind)
+        if running is not None and boots_dir is not None and _abandoned(conn, boots_dir, running):
+            # Its server died mid-job (another machine, or before anyone restarted it).
+            fail(conn, running["id"], ABANDONED_REASON)
+            running = None
         if running is None:  # it finished in between; one more try is enough
-            return create(conn, kind=kind, created_by=created_by, owner=owner)
+            return create(conn, kind=kind, created_by=created_by, owner=owner, boots_dir=boots_dir)
         raise JobRunning(running) from None
     return get(conn, job_id)
 
@@ -122,11 +130,28 @@ def owner(conn: sqlite3.Connection, job_id: str) -> dict | None:
 def fail_abandoned(conn: sqlite3.Connection, boots_dir: str | os.PathLike) -> list[str]:
     """Mark failed the unfinished jobs whose owning boot is gone; returns their ids."""
     rows = conn.execute(f"SELECT id, owner_boot FROM jobs WHERE {_IS_UNFINISHED}").fetchall()
-    abandoned = [row["id"] for row in rows if not boot.is_running(boots_dir, row["owner_boot"])]
+    abandoned = [row["id"] for row in rows if _abandoned(conn, boots_dir, row)]
     for job_id in abandoned:
-        fail(conn, job_id, "the server running this job stopped before it finished; "
-                           "the active model was not changed")
+        fail(conn, job_id, ABANDONED_REASON)
     return abandoned
+
+
+ABANDONED_REASON = ("the server running this job stopped before it finished; the active model "
+                    "was not changed")
+
+
+def _abandoned(conn, boots_dir, job) -> bool:
+    owner_boot = job["owner_boot"] if "owner_boot" in job.keys() else owner(conn, job["id"])["boot"]
+    return not owner_running(conn, boots_dir, owner_boot)
+
+
+def owner_running(conn, boots_dir, boot_id: str | None) -> bool:
+    """Whether boot ``boot_id`` still runs: PostgreSQL tells by the boot's advisory lock (any
+    machine), SQLite by its lock file in ``boots_dir``."""
+    alive = db.boot_alive(conn, boot_id)
+    if alive is None:
+        alive = boot.is_running(boots_dir, boot_id)
+    return alive
 
 
 def boots_dir(config) -> Path:
@@ -143,7 +168,10 @@ def _as_dict(row: sqlite3.Row) -> dict:
 def init_app(app: Flask) -> None:
     """Start this app's boot, then fail the jobs that stopped servers left unfinished."""
     folder = boots_dir(app.config)
-    app.extensions["boot"] = boot.Boot(folder)
+    app.extensions["boot"] = this_boot = boot.Boot(folder)
+    lock = app.extensions["db"].hold_boot(this_boot.id)
+    if lock is not None:
+        this_boot.hold(lock)
     boot.sweep(folder)
     with contextlib.closing(app.extensions["db"].connect()) as conn:
         abandoned = fail_abandoned(conn, folder)

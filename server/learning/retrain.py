@@ -56,7 +56,8 @@ class JobEnded(Exception):
 
 def start(app: Flask, conn: sqlite3.Connection, *, created_by: str) -> dict:
     """Queue a retraining job and run it in a background thread; JobRunning if one is unfinished."""
-    job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id)
+    job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id,
+                      boots_dir=jobs.boots_dir(app.config))
     thread = threading.Thread(target=run, args=(app, job["id"]), name=f"retrain-{job['id'][:8]}",
                               daemon=True)
     thread.start()

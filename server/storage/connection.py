@@ -1,14 +1,18 @@
 """The database: one small layer between the server and its SQL store.
 
-The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL
-(``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3``) or a plain file path; unset, it is an
-SQLite file in the data folder. Only SQLite is implemented. The rest of the server speaks plain
-SQL that PostgreSQL understands as well (``?`` placeholders, ``INSERT ... RETURNING``,
-``ON CONFLICT``, ISO-8601 text timestamps), so a PostgreSQL backend needs a ``connect()`` that
-translates placeholders and its own schema script, not changes throughout the code.
+The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL: unset, an
+SQLite file in the data folder; ``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3`` or a
+plain file path, SQLite; ``postgresql://user:pass@host/db``, PostgreSQL (``postgres``). The
+rest of the server speaks one SQL for both (``?`` placeholders, ``INSERT ... RETURNING``,
+``ON CONFLICT``, ISO-8601 text timestamps). What differs lives in two classes, nowhere else:
+``Database`` here for SQLite, ``postgres.PostgresDatabase`` for PostgreSQL (placeholders,
+column types of the one migration history, errors, erasure, locks); ``Database(url)`` picks
+the class from the URL.
 
-In the app a request gets one connection (``get_db()``), closed when the app context ends. The
-schema is created and migrated at startup, tracked with ``PRAGMA user_version``.
+In the app a request gets one connection (``get_db()``), closed (or given back to the pool)
+when the app context ends. The schema is created and migrated at startup and by
+``reageerwijzer db upgrade``, tracked with ``PRAGMA user_version`` (SQLite) or the
+``schema_version`` table (PostgreSQL).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import contextlib
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from flask import Flask, current_app, g
 
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, migration_script
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -42,19 +47,46 @@ def sqlite_path(url: str) -> Path:
         return Path(url)
     parts = urlsplit(url)
     if parts.scheme != "sqlite":
-        raise DatabaseError(f"unsupported DATABASE {parts.scheme + '://...'!r}: only sqlite is implemented")
+        raise DatabaseError(f"unsupported DATABASE {parts.scheme + '://...'!r}: use sqlite:// "
+                            "or postgresql://")
     path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
     if not path:
         raise DatabaseError(f"DATABASE {url!r} names no file")
     return Path(path)
 
 
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def is_postgres(url: str) -> bool:
+    return urlsplit(url).scheme in POSTGRES_SCHEMES if "://" in url else False
+
+
 class Database:
-    """One SQL store: opens configured connections and keeps the schema up to date."""
+    """One SQL store: opens configured connections and keeps the schema up to date.
+
+    This class is the SQLite store; ``Database("postgresql://...")`` makes a
+    ``postgres.PostgresDatabase`` with the same methods.
+    """
+
+    dialect = "sqlite"
+
+    def __new__(cls, url: str, **kwargs):
+        if cls is Database and is_postgres(str(url)):
+            from .postgres import PostgresDatabase
+            return super().__new__(PostgresDatabase)
+        return super().__new__(cls)
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.path = sqlite_path(url)
+
+    def describe(self) -> str:
+        """The store for people and logs (never a password)."""
+        return f"SQLite {self.path}"
+
+    def close(self) -> None:
+        """Let go of pooled connections (SQLite keeps none)."""
 
     def connect(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
         """A new connection in autocommit mode; use ``transaction()`` to group statements.
@@ -100,11 +132,19 @@ class Database:
                 if version > len(MIGRATIONS):
                     raise DatabaseError(f"database {self.path} has schema version {version}, newer "
                                         f"than this server's {len(MIGRATIONS)}; upgrade the server")
-                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for statement in _statements(script):
+                for number in range(version + 1, len(MIGRATIONS) + 1):
+                    for statement in _statements(migration_script(number, self.dialect)):
                         conn.execute(statement)
                     conn.execute(f"PRAGMA user_version = {number}")
             return len(MIGRATIONS)
+
+    def schema_version(self) -> int:
+        with contextlib.closing(self.connect()) as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def hold_boot(self, boot_id: str):
+        """Nothing: with SQLite every process is on one machine and boots hold a file lock."""
+        return None
 
 
 def _statements(script: str) -> list[str]:
@@ -115,7 +155,7 @@ def _statements(script: str) -> list[str]:
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """Run the block as one write transaction (taken up front, so it cannot deadlock on upgrade)."""
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(getattr(conn, "BEGIN_WRITE", "BEGIN IMMEDIATE"))
     try:
         yield conn
     except BaseException:
@@ -140,6 +180,9 @@ def checkpoint(conn: sqlite3.Connection, *, attempts: int | None = None, pause: 
     result is checked and the checkpoint retried (each try waits CHECKPOINT_WAIT_MS for the
     readers, not the usual busy timeout); CheckpointError when it never succeeds.
     """
+    if not isinstance(conn, sqlite3.Connection):
+        conn.checkpoint()  # PostgreSQL: VACUUM (see postgres.PgConnection.checkpoint)
+        return
     attempts = CHECKPOINT_ATTEMPTS if attempts is None else attempts
     conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
     try:
@@ -155,6 +198,24 @@ def checkpoint(conn: sqlite3.Connection, *, attempts: int | None = None, pause: 
                           "in the -wal file until the next checkpoint")
 
 
+def data_version(conn) -> object:
+    """A value that changes when another connection changed the database (SQLite's
+    ``data_version``). PostgreSQL has no such counter: a fresh value each time, so a cache
+    reads its (small) table again whenever it checks."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn.execute("PRAGMA data_version").fetchall()[0][0]
+    return object()
+
+
+def boot_alive(conn, boot_id: str | None) -> bool | None:
+    """Whether the boot ``boot_id`` still holds its database lock: PostgreSQL only (an advisory
+    lock on its own connection, let go when that connection ends, on whatever machine);
+    None with SQLite, where the boot's file lock says."""
+    if isinstance(conn, sqlite3.Connection):
+        return None
+    return conn.boot_alive(boot_id)
+
+
 def from_config(config) -> Database:
     """The database an app's configuration names: DATABASE, or a file in DATA_DIR."""
     url = config.get("DATABASE") or str(Path(config["DATA_DIR"]) / "reageerwijzer.sqlite3")
@@ -165,6 +226,7 @@ def init_app(app: Flask) -> None:
     database = from_config(app.config)
     database.migrate()
     app.extensions["db"] = database
+    weakref.finalize(app, database.close)
     app.teardown_appcontext(_close)
 
 

@@ -1,4 +1,9 @@
-"""The schema, as the list of migrations that build it; ``Database.migrate`` runs the missing ones."""
+"""The schema, as the list of migrations that build it; ``Database.migrate`` runs the missing ones.
+
+One history for both databases: each entry is written in SQLite's SQL, and
+``postgres.schema_script`` turns it into PostgreSQL's (column types, and the one migration that
+only SQLite needs). A new migration is added here, once, and runs on both.
+"""
 from __future__ import annotations
 
 # One entry per schema version; an entry runs once, in a transaction, in order.
@@ -101,3 +106,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE jobs ADD COLUMN owner_boot TEXT;
     """,
 )
+
+
+def migration_script(number: int, dialect: str) -> str:
+    """The SQL of migration ``number`` (1-based) for ``dialect`` ("sqlite" or "postgresql")."""
+    script = MIGRATIONS[number - 1]
+    if dialect == "postgresql":
+        from .postgres import schema_script
+        return schema_script(number, script)
+    return script
