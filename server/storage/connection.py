@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from flask import Flask, current_app, g
 
-from .migrations import MIGRATIONS, migration_script
+from .migrations import MIGRATIONS, migration_script  # noqa: F401 -- part of this module's API
 
 BUSY_TIMEOUT_MS = 10_000
 
