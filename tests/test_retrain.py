@@ -135,6 +135,8 @@ def test_retrain_promotes_an_equal_model_and_rollback_restores_the_old(app, clie
 
     # Another process (the CLI) activates a version: the server follows it.
     monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(data_dir))
+    if app.config.get("DATABASE"):
+        monkeypatch.setenv("REAGEERWIJZER_DATABASE", app.config["DATABASE"])
     monkeypatch.setattr(retrain, "FOLLOW_INTERVAL", 0)
     assert main(["models", "activate", new]) == 0
     assert client.get("/api/v1/health").get_json()["model_version"] == new
