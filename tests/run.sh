@@ -10,10 +10,21 @@ python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 # The linter's rules are in pyproject.toml ([tool.ruff]); any finding fails the run.
 python3 -m ruff check .
 
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The storage, API and retrain tests also run on a real PostgreSQL that the tests start
+# themselves (initdb in a temporary folder); the deployment test runs Debian's nginx.
+have_postgresql() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
+have_nginx() { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; }
+if ! have_postgresql || ! have_nginx; then
+    echo "tests/run.sh: installing Debian's postgresql and nginx for the database and deployment tests" >&2
+    sudo_if_needed apt-get update -q
+    sudo_if_needed apt-get install -y -q --no-install-recommends postgresql nginx openssl
+fi
+
 # The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here).
 if ! command -v chromium >/dev/null 2>&1; then
     echo "tests/run.sh: installing Debian's chromium for the browser tests" >&2
-    sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
     sudo_if_needed apt-get update -q
     sudo_if_needed apt-get install -y -q --no-install-recommends chromium
 fi

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import tokenize
-from model._structure import CUES, _REPORTED, _quotations, marks
+from model._structure import _REPORTED, CUES, _quotations, marks
 
 # The regexes the one-pass code replaced, kept here as the reference.
 REFERENCE_QUOTE = re.compile(

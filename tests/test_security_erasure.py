@@ -28,7 +28,7 @@ def accept(admin_client, example_id):
 def test_job_folders_of_a_killed_retrain_are_removed_at_startup(app, app_config, data_dir):
     stale = data_dir / "jobs" / "0123abcd"
     stale.mkdir(parents=True)
-    (stale / "examples.jsonl").write_text('{"text": "%s"}\n' % SECRET_WORD)
+    (stale / "examples.jsonl").write_text(f'{{"text": "{SECRET_WORD}"}}\n')
     create_app(app_config)
     assert not stale.exists()
 

@@ -20,7 +20,7 @@ import pytest
 import model
 from server import create_app
 from server.cli import main as cli
-from server.learning import model_store, retrain
+from server.learning import retrain
 from server.learning.signing import KEY_ENV, KEY_FILE
 
 from .conftest import token_client

@@ -8,7 +8,6 @@ from server.learning import examples
 from server.learning.examples import NewExample
 from server.storage import connection as db
 
-
 BOTH_BACKENDS = True
 
 

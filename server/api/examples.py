@@ -8,10 +8,10 @@ from flask import Blueprint, current_app, request, url_for
 from ..auth import current_principal, requires
 from ..errors import APIError
 from ..learning import examples
+from ..learning.scrub import scrub_counts
 from ..storage.connection import get_db
 from . import examples_validation as check
 from . import validation
-from ..learning.scrub import scrub_counts
 
 log = logging.getLogger(__name__)
 

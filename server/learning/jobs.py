@@ -141,7 +141,9 @@ ABANDONED_REASON = ("the server running this job stopped before it finished; the
 
 
 def _abandoned(conn, boots_dir, job) -> bool:
-    owner_boot = job["owner_boot"] if "owner_boot" in job.keys() else owner(conn, job["id"])["boot"]
+    # A row (sqlite3.Row: ``in`` looks at values) or a dict: ask its keys.
+    has_boot = "owner_boot" in job.keys()  # noqa: SIM118
+    owner_boot = job["owner_boot"] if has_boot else owner(conn, job["id"])["boot"]
     return not owner_running(conn, boots_dir, owner_boot)
 
 

@@ -112,14 +112,16 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
 
 def _fail(database, conn: sqlite3.Connection, job_id: str, reason: str) -> None:
     """Mark the job failed; retried on a fresh connection, and logged when even that fails."""
+    target = conn
     for attempt in range(3):
         try:
-            jobs.fail(conn if attempt == 0 else fresh, job_id, reason)
+            jobs.fail(target, job_id, reason)
             return
         except sqlite3.Error as err:
             log.error("cannot mark retrain job %s failed (attempt %d): %s", job_id, attempt + 1, err)
             time.sleep(0.2 * (attempt + 1))
-            fresh = database.connect()
+            with contextlib.suppress(sqlite3.Error):
+                target = database.connect()
 
 
 def remove_work_dir(work_dir: Path) -> None:

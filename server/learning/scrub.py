@@ -100,8 +100,10 @@ _DATE_FIRST = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?!\d)")
 # Dorpsweg 5 bis. Endings that are unmistakably streets match in any case ("kerkstraat 12");
 # the others only in a capitalised name ("Stationsplein" yes, "speelveld 3" no). Optionally
 # followed by the postcode (Dutch 1234 AB, Belgian 1234) and the place.
-_STREET = r"straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|steenweg|street|road|avenue|lane|strasse|straße|caddesi|sokak"
-_NAMED_STREET = r"pad|hof|park|markt|ring|baan|erf|veld|wal|haven|lei|hoek|burcht|akker|poort|vaart|allee|boulevard|plantsoen|dreve|kaai|drive|square"
+_STREET = (r"straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|steenweg|street|road|"
+           r"avenue|lane|strasse|straße|caddesi|sokak")
+_NAMED_STREET = (r"pad|hof|park|markt|ring|baan|erf|veld|wal|haven|lei|hoek|burcht|akker|poort|vaart|"
+                 r"allee|boulevard|plantsoen|dreve|kaai|drive|square")
 _POSTCODE_NL = r"[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])"
 _PREFIX = r"(?:(?:[A-Z][\w'-]*|van|de|der|den|het|'t|la|le|sint|st\.)\s+){0,3}"
 # A number followed by a counted word is a count, not a house number ("Dorpsweg 3 keer").
@@ -225,7 +227,8 @@ def _is_obfuscated_email(found: str) -> bool:
     lowered = found.lower()
     if re.search(r"[\[({<]\s*(?:at|@)|@", lowered):
         return True
-    return bool(re.search(r"\s(?:at|apenstaartje)\s", lowered) and re.search(r"\s(?:dot|punt)\s|[\[({<]\s*(?:dot|punt)", lowered))
+    return bool(re.search(r"\s(?:at|apenstaartje)\s", lowered)
+                and re.search(r"\s(?:dot|punt)\s|[\[({<]\s*(?:dot|punt)", lowered))
 
 
 def _is_iban(found: str) -> bool:

@@ -111,10 +111,8 @@ class Database:
         later the database file's mode.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
+        with contextlib.suppress(FileExistsError):
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        except FileExistsError:
-            pass
         for suffix in ("", "-wal", "-shm", "-journal"):
             path = self.path.with_name(self.path.name + suffix)
             with contextlib.suppress(FileNotFoundError):
