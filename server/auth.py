@@ -225,9 +225,21 @@ def _check_request():
     role = getattr(view, "required_role", "worker")
     if role is None:
         return None
+    failures = current_app.extensions["auth_failures"]
+    address = request.remote_addr or "unknown"
+    wait = failures.retry_after(address)
+    if wait is not None:
+        failures.failed(address, "tried again while blocked")
+        raise APIError(429, "too many failed authentications from this address; "
+                            f"try again in {wait} s", code="too_many_failures",
+                       headers={"Retry-After": str(wait)})
     # An AuthError raised here is answered by errors.py, as every other error is.
-    token = bearer_token(request.headers.get("Authorization"))
-    principal = current_app.extensions["token_cache"].identify(token)
+    try:
+        token = bearer_token(request.headers.get("Authorization"))
+        principal = current_app.extensions["token_cache"].identify(token)
+    except AuthError as err:
+        failures.failed(address, err.code)  # the reason's code, never the token
+        raise
     if not principal.may(role):
         raise AuthError(403, "forbidden", f"this needs a token with the {role} role; "
                                           f"yours has the {principal.role} role")
@@ -236,6 +248,9 @@ def _check_request():
 
 
 def init_app(app: Flask) -> None:
+    from .auth_failures import FailureTracker
     app.extensions["token_cache"] = TokenCache(app.extensions["db"])
+    app.extensions["auth_failures"] = FailureTracker(limit=int(app.config["AUTH_FAILURE_LIMIT"]),
+                                                     window=float(app.config["AUTH_FAILURE_WINDOW"]))
     app.before_request(_check_request)
 

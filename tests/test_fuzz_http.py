@@ -54,7 +54,7 @@ class Served:
             return answer
 
     def health(self) -> None:
-        answer = self.exchange(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = self.exchange(b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         assert statuses(answer) == [200], answer[:300]
         assert b'"status":"ok"' in answer.replace(b" ", b"")
 
@@ -85,7 +85,7 @@ def auth(served: Served) -> bytes:
 
 
 def post(path: bytes, headers: bytes, body: bytes) -> bytes:
-    return b"POST " + path + b" HTTP/1.1\r\nHost: x\r\n" + headers + b"\r\n" + body
+    return b"POST " + path + b" HTTP/1.1\r\nHost: localhost\r\n" + headers + b"\r\n" + body
 
 
 def json_post(served, body: bytes, extra: bytes = b"", length: bytes | None = None) -> bytes:
@@ -99,29 +99,29 @@ CASES = {
     "empty request line": lambda s: b"\r\n\r\n",
     "only spaces": lambda s: b"   \r\n\r\n",
     "binary request line": lambda s: bytes(range(256)) + b"\r\n\r\n",
-    "unknown method": lambda s: b"BREW /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n",
-    "lowercase method": lambda s: b"get /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n",
+    "unknown method": lambda s: b"BREW /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "lowercase method": lambda s: b"get /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n",
     "HTTP/2 preface": lambda s: b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
-    "HTTP/9.9": lambda s: b"GET /api/v1/health HTTP/9.9\r\nHost: x\r\n\r\n",
+    "HTTP/9.9": lambda s: b"GET /api/v1/health HTTP/9.9\r\nHost: localhost\r\n\r\n",
     "no version": lambda s: b"GET /api/v1/health\r\n\r\n",
-    "space in path": lambda s: b"GET /api/v1/ health HTTP/1.1\r\nHost: x\r\n\r\n",
-    "invalid UTF-8 in path": lambda s: b"GET /api/v1/jobs/\xff\xfe\xc3\x28 HTTP/1.1\r\nHost: x\r\n" + auth(s) + b"\r\n",
-    "raw UTF-8 in path": lambda s: "GET /api/v1/jobs/é€😀 HTTP/1.1\r\nHost: x\r\n".encode() + auth(s) + b"\r\n",
-    "percent-encoded junk in path": lambda s: b"GET /api/v1/jobs/%ff%00%zz%ED%A0%80 HTTP/1.1\r\nHost: x\r\n" + auth(s) + b"\r\n",
-    "invalid UTF-8 in query": lambda s: b"GET /api/v1/guideline?lang=\xff\xfe HTTP/1.1\r\nHost: x\r\n" + auth(s) + b"\r\n",
-    "percent junk in query": lambda s: b"GET /api/v1/guideline?lang=%ff%fe%zz HTTP/1.1\r\nHost: x\r\n" + auth(s) + b"\r\n",
-    "100 kB path": lambda s: b"GET /api/v1/jobs/" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\n" + auth(s) + b"\r\n",
-    "huge example id": lambda s: b"GET /api/v1/examples/" + b"9" * 400 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
-    "300 kB header": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-A: " + b"a" * 300_000 + b"\r\n\r\n",
-    "20,000 headers": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(20_000)) + b"\r\n",
-    "header without colon": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nnocolon\r\n\r\n",
-    "NUL in header": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n",
-    "folded header": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-A: a\r\n  b\r\n\r\n",
-    "bare LF": lambda s: b"GET /api/v1/health HTTP/1.1\nHost: x\n\n",
-    "UTF-8 in Authorization": lambda s: "GET /api/v1/models HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ééé€€€€€€€€€€€€€€€€€€\r\n\r\n".encode(),
-    "invalid UTF-8 in Authorization": lambda s: b"GET /api/v1/models HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \xff\xfe" + b"a" * 30 + b"\r\n\r\n",
+    "space in path": lambda s: b"GET /api/v1/ health HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "invalid UTF-8 in path": lambda s: b"GET /api/v1/jobs/\xff\xfe\xc3\x28 HTTP/1.1\r\nHost: localhost\r\n" + auth(s) + b"\r\n",
+    "raw UTF-8 in path": lambda s: "GET /api/v1/jobs/é€😀 HTTP/1.1\r\nHost: localhost\r\n".encode() + auth(s) + b"\r\n",
+    "percent-encoded junk in path": lambda s: b"GET /api/v1/jobs/%ff%00%zz%ED%A0%80 HTTP/1.1\r\nHost: localhost\r\n" + auth(s) + b"\r\n",
+    "invalid UTF-8 in query": lambda s: b"GET /api/v1/guideline?lang=\xff\xfe HTTP/1.1\r\nHost: localhost\r\n" + auth(s) + b"\r\n",
+    "percent junk in query": lambda s: b"GET /api/v1/guideline?lang=%ff%fe%zz HTTP/1.1\r\nHost: localhost\r\n" + auth(s) + b"\r\n",
+    "100 kB path": lambda s: b"GET /api/v1/jobs/" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: localhost\r\n" + auth(s) + b"\r\n",
+    "huge example id": lambda s: b"GET /api/v1/examples/" + b"9" * 400 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "300 kB header": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-A: " + b"a" * 300_000 + b"\r\n\r\n",
+    "20,000 headers": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(20_000)) + b"\r\n",
+    "header without colon": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nnocolon\r\n\r\n",
+    "NUL in header": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-A: a\x00b\r\n\r\n",
+    "folded header": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-A: a\r\n  b\r\n\r\n",
+    "bare LF": lambda s: b"GET /api/v1/health HTTP/1.1\nHost: localhost\n\n",
+    "UTF-8 in Authorization": lambda s: "GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ééé€€€€€€€€€€€€€€€€€€\r\n\r\n".encode(),
+    "invalid UTF-8 in Authorization": lambda s: b"GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \xff\xfe" + b"a" * 30 + b"\r\n\r\n",
     "UTF-8 in Content-Type": lambda s: post(b"/api/v1/classify", "Content-Type: application/jsön\r\nContent-Length: 2\r\n".encode() + auth(s), b"{}"),
-    "two Authorization headers": lambda s: b"GET /api/v1/models HTTP/1.1\r\nHost: x\r\n" + auth(s) + b"Authorization: Bearer x\r\n\r\n",
+    "two Authorization headers": lambda s: b"GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\n" + auth(s) + b"Authorization: Bearer x\r\n\r\n",
     "truncated body": lambda s: json_post(s, b'{"text": "afgebroken', length=b"100"),
     "truncated chunked body": lambda s: post(b"/api/v1/classify", b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n" + auth(s), b"40\r\n{\"text\": \"afgeb"),
     "absurd Content-Length": lambda s: json_post(s, b"{}", length=b"99999999999999999999"),
@@ -138,10 +138,10 @@ CASES = {
     "invalid UTF-8 body": lambda s: json_post(s, b'{"text": "\xff\xfe kapot"}'),
     "lone surrogate body": lambda s: json_post(s, b'{"text": "half \\ud83d"}'),
     "Expect 100-continue, no body": lambda s: json_post(s, b"", extra=b"Expect: 100-continue\r\n", length=b"14"),
-    "pipelined garbage": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGARBAGE\r\n\r\n",
-    "absolute URI": lambda s: b"GET http://elders.example/api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n",
-    "asterisk form": lambda s: b"OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n",
-    "connection closed mid-headers": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Half: ",
+    "pipelined garbage": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\nGARBAGE\r\n\r\n",
+    "absolute URI": lambda s: b"GET http://elders.example/api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "asterisk form": lambda s: b"OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "connection closed mid-headers": lambda s: b"GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Half: ",
     "Transfer-Encoding gzip": lambda s: post(b"/api/v1/classify", b"Content-Type: application/json\r\nTransfer-Encoding: gzip\r\nContent-Length: 2\r\n" + auth(s), b"{}"),
 }
 # Answers that are right although not 4xx: the request was well-formed enough to serve.
@@ -190,7 +190,7 @@ def test_many_half_open_connections_do_not_block_others(served):
     try:
         for _ in range(30):
             sock = socket.create_connection(("127.0.0.1", served.port), timeout=5)
-            sock.sendall(b"POST /api/v1/classify HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+            sock.sendall(b"POST /api/v1/classify HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{")
             socks.append(sock)
         served.health()  # answered while 30 requests wait for their bodies
     finally:
@@ -212,7 +212,7 @@ header_lines = st.lists(st.binary(max_size=60).map(lambda b: b.replace(b"\r\n", 
 def test_fuzz_raw_requests(served, line, headers, body):
     method, target, version = line
     data = b" ".join(part for part in (method, target, version) if part) + b"\r\n"
-    data += b"Host: x\r\n" + b"".join(h + b"\r\n" for h in headers) + b"\r\n" + body
+    data += b"Host: localhost\r\n" + b"".join(h + b"\r\n" for h in headers) + b"\r\n" + body
     answer = served.exchange(data)
     allowed = {501} if b"transfer-encoding" in data.lower() else set()  # see the module docstring
     assert all(code < 500 or code in allowed for code in statuses(answer)), (data[:300], answer[:300])

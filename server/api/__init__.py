@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from . import advice, classify, examples, guideline, health, jobs, models
+from . import advice, classify, examples, guideline, health, jobs, models, tokens
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-for child in (health, guideline, advice, classify, examples, jobs, models):
+for child in (health, guideline, advice, classify, examples, jobs, models, tokens):
     bp.register_blueprint(child.bp)

@@ -24,6 +24,11 @@ FEATURES = ["examples", "retrain"]
 def health():
     store = current_app.extensions.get("model_store")
     model_version = store.active_version if store is not None else None
+    problem = current_app.extensions["storage_health"].problem()
+    if problem:
+        # Still 200: the server answers, classifies and advises; only storing fails.
+        return {"status": "degraded", "reason": problem, "model_version": model_version,
+                "features": FEATURES, "vocabulary": vocabulary()}
     return {"status": "ok", "model_version": model_version, "features": FEATURES,
             "vocabulary": vocabulary()}
 

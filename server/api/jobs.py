@@ -7,6 +7,7 @@ from ..auth import current_principal, requires
 from ..errors import APIError
 from ..learning import jobs, retrain
 from ..storage.connection import get_db
+from ..learning.model_store import plain_reason
 
 bp = Blueprint("jobs", __name__)
 
@@ -29,5 +30,7 @@ def start_retraining():
 def show_job(job_id: str):
     job = jobs.get(get_db(), job_id)
     if job is None:
-        raise APIError(404, f"there is no job {job_id!r}", code="not_found")
+        raise APIError(404, f"there is no job {job_id[:64]!r}", code="not_found")
+    if job["error"] and not current_principal().may("admin"):
+        job["error"] = plain_reason(job["error"])  # no server paths for workers
     return job

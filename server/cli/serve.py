@@ -5,6 +5,7 @@ import argparse
 import logging
 import time
 
+from . import connection_guard
 from .common import CommandError
 
 
@@ -34,9 +35,14 @@ def make_server(app, *, host: str, port: int, threads: int):
     # queue: with more keep-alive clients (the extension keeps one per browser) some would
     # wait forever. poll() instead of select() because select() fails past 1024 descriptors.
     options.update(connection_limit=CONNECTION_LIMIT, asyncore_use_poll=True)
+    # Idle clients go sooner than waitress's 120 s, and the checks (idle, slow requests) run
+    # every few seconds; one address may hold only so many sockets (connection_guard).
+    options.update(channel_timeout=connection_guard.IDLE_TIMEOUT, cleanup_interval=5)
     _throttle_queue_warnings()
-    return create_server(app, host=host, port=port, threads=threads, ident="reageerwijzer",
-                         **options)
+    server = create_server(app, host=host, port=port, threads=threads, ident="reageerwijzer",
+                           **options)
+    connection_guard.install(server)
+    return server
 
 
 CONNECTION_LIMIT = 500

@@ -24,7 +24,9 @@ class Boot:
 
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.folder.stat().st_mode & 0o077:  # private whatever the umask
+            self.folder.chmod(0o700)
         while True:
             self.id = uuid.uuid4().hex
             self.path = self.folder / f"{self.id}.lock"

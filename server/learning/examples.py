@@ -14,7 +14,7 @@ import model
 
 from ..storage import connection as db
 from ..storage import model_versions
-from .scrub import dedupe_key, scrub
+from .scrub import dedupe_key, scrub_counts
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class NewExample:
 
 def add(conn: sqlite3.Connection, example: NewExample, *, saved_by: str) -> tuple[int, bool]:
     """Scrub and store ``example``; returns (id, created). A duplicate returns the stored id."""
-    text = scrub(example.text.strip())
+    text, _counts = scrub_counts(example.text.strip())
     key = dedupe_key(text, example.label)
     row = conn.execute(
         "INSERT INTO examples (text, text_key, label, category, lang, saved_by, created_at, score,"

@@ -337,7 +337,7 @@ class ModelStore:
         return found
 
 
-def plain_reason(err: Exception) -> str:
+def plain_reason(err: Exception | str) -> str:
     """An error's message without file paths, for clients and listings."""
     if isinstance(err, classifier.ModelFileError) and getattr(err, "path", None):
         message = str(err).replace(str(err.path), Path(err.path).name)

@@ -38,6 +38,7 @@ import model as classifier
 from ..errors import where
 from . import examples, jobs
 from .model_store import ModelStoreError
+from ..storage.failures import cause_of as storage_cause
 from .signing import KEY_ENV
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,11 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
             _fail(database, conn, job_id, str(err))
+        except sqlite3.Error as err:
+            cause = storage_cause(err) or type(err).__name__
+            log.error("retrain job %s failed: the database could not be used: %s", job_id, cause)
+            _fail(database, conn, job_id, f"the database could not be used ({cause}); the active "
+                                          "model is unchanged")
         except Exception as err:  # noqa: BLE001 -- the job must end failed, whatever went wrong
             # Type and place only: an exception's message may quote a post text, and the job's
             # error is read by every worker (GET /jobs/<id>).

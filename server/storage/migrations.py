@@ -1,8 +1,8 @@
 """The schema, as the list of migrations that build it; ``Database.migrate`` runs the missing ones.
 
 One history for both databases: each entry is written in SQLite's SQL, and
-``postgres.schema_script`` turns it into PostgreSQL's (column types, and the one migration that
-only SQLite needs). A new migration is added here, once, and runs on both.
+``postgres.schema_script`` turns it into PostgreSQL's (column types; a migration whose first
+line is ``-- sqlite only: why`` runs on SQLite alone). A new migration is added here, once, and runs on both.
 """
 from __future__ import annotations
 
@@ -55,7 +55,11 @@ MIGRATIONS: tuple[str, ...] = (
     -- At most one unfinished job of a kind, across every process that shares the database.
     CREATE UNIQUE INDEX jobs_one_active ON jobs (kind) WHERE state IN ('queued', 'running');
     """,
-    # 2: the model versions this server made (a version not recorded here is never loaded), the
+    # 2: jobs are owned by a boot (one start of a server or command), not by a process id.
+    """
+    ALTER TABLE jobs ADD COLUMN owner_boot TEXT;
+    """,
+    # 3: the model versions this server made (a version not recorded here is never loaded), the
     # examples each was trained on (so erasing one can name the versions that still carry it),
     # and small settings such as whether the versions found at the upgrade were adopted.
     """
@@ -76,9 +80,10 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
-    # 3: example ids are never reused (AUTOINCREMENT), so a stale PATCH or DELETE cannot hit a
+    # 4: example ids are never reused (AUTOINCREMENT), so a stale PATCH or DELETE cannot hit a
     # newer example that took the id of an erased one. SQLite cannot change a key in place.
     """
+    -- sqlite only: a PostgreSQL identity column never reuses an id.
     CREATE TABLE examples_new (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         text TEXT NOT NULL,
@@ -100,10 +105,6 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE examples;
     ALTER TABLE examples_new RENAME TO examples;
     CREATE INDEX examples_state ON examples (state, id);
-    """,
-    # 4: jobs are owned by a boot (one start of a server or command), not by a process id.
-    """
-    ALTER TABLE jobs ADD COLUMN owner_boot TEXT;
     """,
 )
 
