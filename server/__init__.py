@@ -12,15 +12,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then REAGEERWIJZER_* environment variables, then test overrides."""
     app = configured_app(test_config)
 
-    from . import auth, cors, errors, hosts, storage_errors
+    from . import auth, cors, database, errors, hosts, storage_errors
     from .guideline import service as guideline_service
     from .learning import jobs, model_store, retrain
-    from .storage import connection as db
     errors.init_app(app)
     storage_errors.init_app(app)
     hosts.init_app(app)
     cors.init_app(app)
-    db.init_app(app)
+    database.init_app(app)
     auth.init_app(app)
     jobs.init_app(app)
     guideline_service.init_app(app)

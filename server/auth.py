@@ -14,7 +14,6 @@ import hashlib
 import hmac
 import re
 import secrets
-import sqlite3
 import threading
 import time
 import weakref
@@ -25,6 +24,7 @@ from flask import Flask, current_app, g, request
 
 from .errors import APIError
 from .storage import connection as db
+from .storage import tokens as token_rows
 
 ROLES = ("worker", "admin")
 _RANK = {"worker": 1, "admin": 2}
@@ -66,37 +66,26 @@ def check_name(name: str) -> str:
     return name
 
 
-def create_token(conn: sqlite3.Connection, *, name: str, role: str) -> str:
+def create_token(conn: db.Connection, *, name: str, role: str) -> str:
     """Store a new token for ``name`` and return the secret; it cannot be shown again."""
     check_name(name)
     if role not in ROLES:
         raise TokenError(f"unknown role {role!r}; use one of: {', '.join(ROLES)}")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     try:
-        conn.execute("INSERT INTO tokens (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                     (name, role, hash_token(secret), db.now()))
-    except sqlite3.IntegrityError:
+        token_rows.insert(conn, name=name, role=role, token_hash=hash_token(secret))
+    except db.IntegrityError:
         raise TokenError(f"a token named {name!r} exists already; revoke it first or pick another name") \
             from None
     _tokens_changed()
     return secret
 
 
-def revoke_token(conn: sqlite3.Connection, name: str) -> bool:
+def revoke_token(conn: db.Connection, name: str) -> bool:
     """End the active token called ``name``; False when there is none."""
-    cur = conn.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-                       (db.now(), name))
+    revoked = token_rows.revoke(conn, name)
     _tokens_changed()
-    return cur.rowcount > 0
-
-
-def list_tokens(conn: sqlite3.Connection) -> list[dict]:
-    rows = conn.execute("SELECT name, role, created_at, revoked_at FROM tokens ORDER BY id").fetchall()
-    return [dict(row) for row in rows]
-
-
-def count_tokens(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COUNT(*) FROM tokens").fetchone()[0]
+    return revoked
 
 
 def bearer_token(header: str | None) -> str:
@@ -112,12 +101,9 @@ def bearer_token(header: str | None) -> str:
     return token
 
 
-_TOKEN_ROWS = "SELECT name, role, token_hash, revoked_at FROM tokens"
-
-
-def identify(conn: sqlite3.Connection, token: str) -> Principal:
+def identify(conn: db.Connection, token: str) -> Principal:
     """The holder of ``token``, or AuthError(401) when it is unknown or revoked."""
-    return _match(conn.execute(_TOKEN_ROWS).fetchall(), token)
+    return _match(token_rows.for_matching(conn), token)
 
 
 def _match(rows: Sequence, token: str) -> Principal:
@@ -151,7 +137,7 @@ class TokenCache:
         self._database = database
         self._clock = clock
         self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
+        self._conn: db.Connection | None = None
         self._data_version: int | None = None
         self._seen_changes = -1
         self._checked = float("-inf")
@@ -176,11 +162,11 @@ class TokenCache:
                 self._conn = self._database.connect(check_same_thread=False)
                 weakref.finalize(self, self._conn.close)
             changes = _changes[0]  # before reading, so a change made meanwhile reads again
-            # fetchall() ends each statement, so this connection never holds a read snapshot
+            # Both reads end their statement, so this connection never holds a read snapshot
             # that would keep a checkpoint (after an erasure) waiting.
             version = db.data_version(self._conn)
             if version != self._data_version or changes != self._seen_changes:
-                self._rows = self._conn.execute(_TOKEN_ROWS).fetchall()
+                self._rows = token_rows.for_matching(self._conn)
                 self._data_version = version
             self._seen_changes = changes
             self._checked = self._clock()

@@ -36,7 +36,7 @@ DEFAULTS = {
     "CORS_ORIGINS": "",
     # Where examples, tokens and jobs are kept: sqlite:////path/file.sqlite3, a file path, or
     # postgresql://user:pass@host/db (shared by several servers).
-    "DATABASE": None,  # resolved in db.init_app: DATA_DIR/reageerwijzer.sqlite3
+    "DATABASE": None,  # resolved in database.init_app: DATA_DIR/reageerwijzer.sqlite3
     # The model versions and ACTIVE. Servers that share a PostgreSQL database share this folder
     # too (NFS or SMB), and REAGEERWIJZER_SECRET_KEY, which signs what is in it.
     "MODEL_STORE_DIR": None,  # resolved in model_store.models_dir: DATA_DIR/models

@@ -115,7 +115,7 @@ def app(app_config: dict):
 def make_token(app, name: str, role: str) -> str:
     """Create a token in the app's database and return the secret (as `token create` prints it)."""
     from server import auth
-    from server.storage.connection import get_db
+    from server.database import get_db
     with app.app_context():
         return auth.create_token(get_db(), name=name, role=role)
 

@@ -5,7 +5,7 @@ import pytest
 
 from server import auth
 from server.cli import main
-from server.storage.connection import get_db
+from server.database import get_db
 
 from .conftest import make_token, token_client
 

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from werkzeug.test import EnvironBuilder
 
 from server import create_app
+from server.database import get_db
 from server.learning import examples, jobs
 from server.learning.examples import NewExample
-from server.storage.connection import get_db
 
 from .conftest import FIXTURES, make_token
 from .fuzzing import fuzz_settings

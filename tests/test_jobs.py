@@ -19,6 +19,7 @@ from server.cli.jobs import MANUAL_REASON
 from server.learning import jobs
 from server.learning.boot import Boot, is_running
 from server.storage import connection as db
+from server.storage import jobs as job_rows
 
 from .conftest import make_token, token_client
 from .test_retrain import start_retraining, wait_for_job
@@ -38,18 +39,18 @@ def test_only_one_unfinished_job_per_kind(conn, tmp_path):
     with pytest.raises(jobs.JobRunning, match=job["id"]) as info:
         jobs.create(conn, kind="retrain", created_by="admin", owner=owner)
     assert info.value.job["id"] == job["id"]
-    assert jobs.fail(conn, job["id"], "stopped")
+    assert job_rows.fail(conn, job["id"], "stopped")
     assert jobs.create(conn, kind="retrain", created_by="admin", owner=owner)["state"] == "queued"
 
 
 def test_an_ended_job_stays_ended(conn, tmp_path):
     job = jobs.create(conn, kind="retrain", created_by="admin", owner=Boot(tmp_path / "b").id)
-    assert jobs.mark_running(conn, job["id"])
-    assert jobs.fail(conn, job["id"], "ended by hand")
-    assert not jobs.succeed(conn, job["id"], {"late": True})
-    assert not jobs.set_progress(conn, job["id"], 0.5, "late")
-    assert not jobs.fail(conn, job["id"], "again")
-    ended = jobs.get(conn, job["id"])
+    assert job_rows.mark_running(conn, job["id"])
+    assert job_rows.fail(conn, job["id"], "ended by hand")
+    assert not job_rows.succeed(conn, job["id"], {"late": True})
+    assert not job_rows.set_progress(conn, job["id"], 0.5, "late")
+    assert not job_rows.fail(conn, job["id"], "again")
+    ended = job_rows.get(conn, job["id"])
     assert (ended["state"], ended["error"], ended["report"]) == ("failed", "ended by hand", None)
 
 
@@ -69,16 +70,16 @@ def test_a_restart_with_the_same_pid_fails_the_dead_servers_job(app_config):
     first = create_app(app_config)
     with contextlib.closing(first.extensions["db"].connect()) as c:
         job = jobs.create(c, kind="retrain", created_by="admin", owner=first.extensions["boot"].id)
-        jobs.mark_running(c, job["id"])
+        job_rows.mark_running(c, job["id"])
 
     alongside = create_app(app_config)  # a second server while the first one runs
     with contextlib.closing(alongside.extensions["db"].connect()) as c:
-        assert jobs.get(c, job["id"])["state"] == "running"
+        assert job_rows.get(c, job["id"])["state"] == "running"
 
     first.extensions["boot"].close()  # the first server is gone; its PID is ours still
     restarted = create_app(app_config)
     with contextlib.closing(restarted.extensions["db"].connect()) as c:
-        failed = jobs.get(c, job["id"])
+        failed = job_rows.get(c, job["id"])
         assert failed["state"] == "failed" and "stopped before it finished" in failed["error"]
         assert jobs.create(c, kind="retrain", created_by="admin",
                            owner=restarted.extensions["boot"].id)["state"] == "queued"

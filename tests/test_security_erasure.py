@@ -7,8 +7,10 @@ import pytest
 
 from server import create_app
 from server.cli import main as cli
-from server.learning import jobs, retrain
+from server.database import get_db
+from server.learning import jobs
 from server.storage import connection, model_versions
+from server.storage import jobs as job_rows
 
 from .conftest import FIXTURES
 
@@ -19,7 +21,7 @@ def wait_job(conn, job_id, *, timeout):
     """Poll job ``job_id`` until it has finished (or ``timeout`` seconds passed)."""
     deadline = time.monotonic() + timeout
     while True:
-        job = jobs.get(conn, job_id)
+        job = job_rows.get(conn, job_id)
         if job is None or job["state"] not in jobs.UNFINISHED or time.monotonic() > deadline:
             return job
         time.sleep(0.05)
@@ -47,7 +49,7 @@ def test_job_folders_are_removed_after_every_job(app, admin_client, client, data
     accept(admin_client, save(client, f"{SECRET_WORD} is een rat"))
     job = admin_client.post("/api/v1/retrain").get_json()
     with app.app_context():
-        finished = wait_job(connection.get_db(), job["id"], timeout=300)
+        finished = wait_job(get_db(), job["id"], timeout=300)
     assert finished["state"] == "succeeded", finished["error"]
     assert not (data_dir / "jobs" / job["id"]).exists()
 
@@ -59,14 +61,14 @@ def test_a_failure_before_the_worker_starts_marks_the_job_failed(app, admin_clie
     monkeypatch.setattr(jobs, "mark_running", disk_full)
     job = admin_client.post("/api/v1/retrain").get_json()
     with app.app_context():
-        finished = wait_job(connection.get_db(), job["id"], timeout=30)
+        finished = wait_job(get_db(), job["id"], timeout=30)
     assert finished["state"] == "failed"
     assert "disk holding the data folder is full" in finished["error"]
     monkeypatch.undo()
     again = admin_client.post("/api/v1/retrain")
     assert again.status_code == 202, again.get_json()
     with app.app_context():
-        wait_job(connection.get_db(), again.get_json()["id"], timeout=300)
+        wait_job(get_db(), again.get_json()["id"], timeout=300)
 
 
 def test_the_checkpoint_is_retried_and_its_failure_reported(app, client, admin_client, data_dir,
@@ -107,7 +109,7 @@ def test_models_delete_through_the_api_never_the_active_one(app, admin_client, c
     assert admin_client.delete(f"/api/v1/models/{other}").status_code == 204
     assert not (store.models_dir / other).exists()
     with app.app_context():
-        assert model_versions.get(connection.get_db(), other) is None
+        assert model_versions.get(get_db(), other) is None
     assert admin_client.delete(f"/api/v1/models/{other}").status_code == 404
 
 
@@ -140,11 +142,11 @@ def test_erasing_lists_the_versions_trained_on_it_and_purge_removes_them(
     accept(admin_client, gone_id)
     job = admin_client.post("/api/v1/retrain").get_json()
     with app.app_context():
-        finished = wait_job(connection.get_db(), job["id"], timeout=300)
+        finished = wait_job(get_db(), job["id"], timeout=300)
     assert finished["state"] == "succeeded", finished["error"]
     trained = finished["report"]["candidate_version"]
     with app.app_context():
-        assert model_versions.example_ids(connection.get_db(), trained) == [keep_id, gone_id]
+        assert model_versions.example_ids(get_db(), trained) == [keep_id, gone_id]
 
     body = admin_client.delete(f"/api/v1/examples/{gone_id}").get_json()
     assert body["versions_carrying"] == [trained]
@@ -157,8 +159,8 @@ def test_erasing_lists_the_versions_trained_on_it_and_purge_removes_them(
     # Erase again through the CLI (a second example) with --purge: retrained, versions deleted.
     third = save(client, f"{SECRET_WORD} nog een keer, rat")
     with app.app_context():
-        model_versions.record(connection.get_db(), trained, example_ids=[third],
-                              **{k: model_versions.get(connection.get_db(), trained)[k]
+        model_versions.record(get_db(), trained, example_ids=[third],
+                              **{k: model_versions.get(get_db(), trained)[k]
                                  for k in ("artifact_sha256", "signature")})
     assert cli(["examples", "erase", str(third), "--purge"]) == 0
     out = capsys.readouterr().out
@@ -168,7 +170,7 @@ def test_erasing_lists_the_versions_trained_on_it_and_purge_removes_them(
     store = create_app(app_config).extensions["model_store"]
     assert store.active_version != trained
     with app.app_context():
-        conn = connection.get_db()
+        conn = get_db()
         assert model_versions.carrying(conn, gone_id) == []
         assert model_versions.carrying(conn, third) == []
         assert model_versions.example_ids(conn, store.active_version) == [keep_id]
@@ -181,10 +183,10 @@ def test_keep_model_versions_defaults_to_five(app):
 @pytest.mark.parametrize("state", ["queued", "running"])
 def test_startup_keeps_the_folder_of_a_job_that_still_runs(app, app_config, data_dir, state):
     with app.app_context():
-        job = jobs.create(connection.get_db(), kind="retrain", created_by="test",
+        job = jobs.create(get_db(), kind="retrain", created_by="test",
                           owner=app.extensions["boot"].id)
         if state == "running":
-            jobs.mark_running(connection.get_db(), job["id"])
+            job_rows.mark_running(get_db(), job["id"])
     folder = data_dir / "jobs" / job["id"]
     folder.mkdir(parents=True)
     create_app(app_config)

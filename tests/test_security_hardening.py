@@ -9,6 +9,7 @@ import pytest
 
 from server import create_app
 from server.cli import main as cli
+from server.database import get_db
 from server.storage import connection
 
 from .conftest import make_token, token_client
@@ -75,7 +76,7 @@ def test_a_failing_write_answers_503_naming_the_cause(app, client, monkeypatch, 
     message = response.get_json()["error"]["message"]
     assert cause in message
     assert response.headers["Retry-After"]
-    assert f"storage failure in POST /api/v1/examples: " in caplog.text and cause in caplog.text
+    assert "storage failure in POST /api/v1/examples: " in caplog.text and cause in caplog.text
     assert "lange tekst" not in caplog.text
     health = client.get("/api/v1/health").get_json()
     assert health["status"] == "degraded" and cause in health["reason"]
@@ -229,7 +230,7 @@ def test_a_failed_jobs_error_shows_a_worker_no_paths(app, client, admin_client, 
     job = admin_client.post("/api/v1/retrain").get_json()
     from .test_security_erasure import wait_job
     with app.app_context():
-        wait_job(connection.get_db(), job["id"], timeout=60)
+        wait_job(get_db(), job["id"], timeout=60)
     as_worker = client.get(f"/api/v1/jobs/{job['id']}").get_json()
     assert as_worker["state"] == "failed"
     assert str(tmp_path) not in as_worker["error"] and "regression.csv" in as_worker["error"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from server import auth
-from server.storage.connection import get_db
+from server.database import get_db
 
 from .conftest import token_client
 

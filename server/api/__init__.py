@@ -5,7 +5,7 @@ shapes. A view parses and checks its request, calls one function of another room
 JSON; it never talks SQL.
 
 May import: ``server.auth``, ``server.errors``, ``server.learning``, ``server.guideline``,
-``server.storage.connection.get_db`` (to hand a connection on) and Flask. Nothing imports it
+``server.storage`` (reads), ``server.database.get_db`` and Flask. Nothing imports it
 but ``server`` (the app factory) and ``server.cli.examples`` (the CSV import checks rows as
 the API does).
 """

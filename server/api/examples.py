@@ -6,10 +6,11 @@ import logging
 from flask import Blueprint, current_app, request, url_for
 
 from ..auth import current_principal, requires
+from ..database import get_db
 from ..errors import APIError
 from ..learning import examples
 from ..learning.scrub import scrub_counts
-from ..storage.connection import get_db
+from ..storage import examples as example_rows
 from . import examples_validation as check
 from . import validation
 
@@ -53,7 +54,7 @@ def list_examples():
     if state is not None:
         _valid(check.state, state)
     page, per_page = _valid(check.page_args, request.args)
-    rows, total = examples.page(get_db(), state=state, page=page, per_page=per_page)
+    rows, total = example_rows.page(get_db(), state=state, page=page, per_page=per_page)
     pages = -(-total // per_page)
     next_page = page + 1 if page < pages else None
     return {"examples": rows, "total": total, "page": page, "per_page": per_page, "pages": pages,
@@ -66,7 +67,7 @@ def list_examples():
 @requires("admin")
 def show_example(example_id: int):
     _known_id(example_id)
-    return _found(examples.get(get_db(), example_id), example_id)
+    return _found(example_rows.get(get_db(), example_id), example_id)
 
 
 @bp.patch("/examples/<int:example_id>")

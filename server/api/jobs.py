@@ -4,10 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, current_app, url_for
 
 from ..auth import current_principal, requires
+from ..database import get_db
 from ..errors import APIError
 from ..learning import jobs, retrain
-from ..storage.connection import get_db
 from ..learning.model_store import plain_reason
+from ..storage import jobs as job_rows
 
 bp = Blueprint("jobs", __name__)
 
@@ -28,7 +29,7 @@ def start_retraining():
 
 @bp.get("/jobs/<job_id>")
 def show_job(job_id: str):
-    job = jobs.get(get_db(), job_id)
+    job = job_rows.get(get_db(), job_id)
     if job is None:
         raise APIError(404, f"there is no job {job_id[:64]!r}", code="not_found")
     if job["error"] and not current_principal().may("admin"):

@@ -9,8 +9,8 @@ from flask import Blueprint
 
 from .. import auth
 from ..auth import current_principal, requires
+from ..database import get_db
 from ..errors import APIError
-from ..storage.connection import get_db
 
 log = logging.getLogger(__name__)
 

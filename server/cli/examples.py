@@ -19,17 +19,17 @@ from .. import configured_app
 from ..api import examples_validation as check
 from ..learning import examples
 from ..storage import connection as db
-from .common import CommandError, database
+from ..storage import examples as example_rows
+from .common import CommandError, command_with_actions, database
 
 COLUMNS = ("text", "label", "category", "lang", "state")
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "examples", help="export or import labelled examples as CSV",
+    sub = command_with_actions(
+        subparsers, "examples", help="export or import labelled examples as CSV",
         description="Labelled examples saved by workers, as CSV with the columns "
                     f"{','.join(COLUMNS)}.")
-    sub = p.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
 
     export = sub.add_parser("export", help="write the examples to a CSV file")
     export.add_argument("file", type=Path, help="the CSV file to write (readable by you only)")
@@ -52,7 +52,7 @@ def register(subparsers) -> None:
 
 def export_examples(args: argparse.Namespace) -> int:
     with database() as conn:
-        rows = [r for r in examples.all_rows(conn) if args.state in (None, r["state"])]
+        rows = [r for r in example_rows.all_rows(conn) if args.state in (None, r["state"])]
     try:
         # The texts are posts people wrote: the file is made readable by its owner only.
         fd = os.open(args.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from .common import CommandError, database
+from .common import CommandError, command_with_actions, database, print_listing
 
 MANUAL_REASON = "ended by hand ('reageerwijzer jobs fail'); the active model was not changed"
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "jobs", help="list background jobs or end an unfinished one",
+    sub = command_with_actions(
+        subparsers, "jobs", help="list background jobs or end an unfinished one",
         description="Retraining jobs, newest first. A job of a server that is gone is ended when "
                     "the next server starts; 'jobs fail ID' ends one at once.")
-    sub = p.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="the newest jobs with their state and owner")
     listing.add_argument("--limit", type=int, default=20, metavar="N", help="(default: %(default)s)")
     listing.add_argument("--json", action="store_true", help="print the jobs as JSON")
@@ -25,52 +23,51 @@ def register(subparsers) -> None:
 
 
 def list_jobs(args: argparse.Namespace) -> int:
-    from ..learning import jobs
+    from ..storage import jobs as job_rows
     if args.limit < 1:
         raise CommandError(f"--limit must be at least 1, not {args.limit}")
     boots = _boots_dir()
     with database() as conn:
-        listed = [{**job, "owner": _owner_state(conn, boots, job)} for job in jobs.recent(conn, limit=args.limit)]
-    if args.json:
-        print(json.dumps(listed, indent=2, ensure_ascii=False))
-        return 0
-    if not listed:
-        print("No jobs yet.")
-    for job in listed:
-        when = job["finished_at"] or job["started_at"] or job["created_at"]
-        line = f"{job['id']}  {job['kind']:<8} {job['state']:<9} {when}  by {job['created_by']}"
-        if job["state"] in jobs.UNFINISHED:
-            line += f"  {job['progress']:.0%} {job['stage'] or ''}  owner {job['owner']}"
-        elif job["state"] == "failed":
-            line += f"  {job['error']}"
-        print(line)
-    return 0
+        listed = [{**job, "owner": _owner_state(conn, boots, job)}
+                  for job in job_rows.recent(conn, limit=args.limit)]
+    return print_listing(listed, as_json=args.json, empty="No jobs yet.", line=_line)
+
+
+def _line(job: dict) -> str:
+    when = job["finished_at"] or job["started_at"] or job["created_at"]
+    line = f"{job['id']}  {job['kind']:<8} {job['state']:<9} {when}  by {job['created_by']}"
+    if job["owner"]:
+        return line + f"  {job['progress']:.0%} {job['stage'] or ''}  owner {job['owner']}"
+    if job["state"] == "failed":
+        return line + f"  {job['error']}"
+    return line
 
 
 def _owner_state(conn, boots, job: dict) -> str | None:
     from ..learning import jobs
-    if job["state"] not in jobs.UNFINISHED:
+    from ..storage import jobs as job_rows
+    if job["state"] not in job_rows.UNFINISHED:
         return None
-    owner = jobs.owner(conn, job["id"]) or {}
-    alive = jobs.owner_running(conn, boots, owner.get("boot"))
-    return f"{'running' if alive else 'gone'} (pid {owner.get('pid')})"
+    alive, pid = jobs.owner_running(conn, boots, job["id"])
+    return f"{'running' if alive else 'gone'} (pid {pid})"
 
 
 def fail_job(args: argparse.Namespace) -> int:
     from ..learning import jobs
+    from ..storage import jobs as job_rows
+    boots = _boots_dir()
     with database() as conn:
-        job = jobs.get(conn, args.job_id)
+        job = job_rows.get(conn, args.job_id)
         if job is None:
             raise CommandError(f"there is no job {args.job_id!r}; 'reageerwijzer jobs list' shows them")
-        owner = jobs.owner(conn, args.job_id) or {}
-        if not jobs.fail(conn, args.job_id, MANUAL_REASON):
+        if not job_rows.fail(conn, args.job_id, MANUAL_REASON):
             raise CommandError(f"job {args.job_id} is {job['state']} already; only an unfinished "
                                "job can be failed")
-        still_running = jobs.owner_running(conn, _boots_dir(), owner.get("boot"))
+        alive, pid = jobs.owner_running(conn, boots, args.job_id)
     print(f"Job {args.job_id} is failed; a new one can start.")
-    if still_running:
-        print(f"Its process (pid {owner.get('pid')}) is still running; it stops the training at "
-              "its next progress report and changes nothing.")
+    if alive:
+        print(f"Its process (pid {pid}) is still running; it stops the training at its next "
+              "progress report and changes nothing.")
     return 0
 
 

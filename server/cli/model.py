@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .common import CommandError
+from .common import CommandError, command_with_actions, print_listing
 
 # How a label column may spell its values (lowercased, stripped); anything else is an error.
 POSITIVE_LABELS = {"1", "hateful", "hate", "harmful", "toxic", "offensive", "abusive", "true", "yes"}
@@ -57,11 +57,10 @@ def register(subparsers) -> None:
     p.add_argument("file", metavar="FILE", help="CSV or JSONL file, or - for JSONL on stdin")
     p.set_defaults(func=run_predict)
 
-    p = subparsers.add_parser(
-        "models", help="list model versions or activate one (rollback)",
+    sub = command_with_actions(
+        subparsers, "models", help="list model versions or activate one (rollback)",
         description="Model versions saved in the data folder. Activating one makes a running "
                     "server switch to it within seconds, and a restarted one serve it.")
-    sub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="list versions with their metrics; * marks the active one")
     listing.add_argument("--json", action="store_true", help="print the versions as JSON")
     listing.set_defaults(func=list_models)
@@ -307,14 +306,10 @@ def list_models(args: argparse.Namespace) -> int:
         versions = store.list_versions()
     except ModelStoreError as err:
         raise CommandError(str(err)) from None
-    if args.json:
-        print(json.dumps(versions, indent=2, ensure_ascii=False))
-        return 0
-    if not versions:
-        print("No model versions yet: 'reageerwijzer serve' or 'reageerwijzer train' makes one.")
-    for v in versions:
-        print(f"{'*' if v['active'] else ' '} {v['version']}  {_summary(v)}")
-    return 0
+    return print_listing(
+        versions, as_json=args.json,
+        empty="No model versions yet: 'reageerwijzer serve' or 'reageerwijzer train' makes one.",
+        line=lambda v: f"{'*' if v['active'] else ' '} {v['version']}  {_summary(v)}")
 
 
 def _summary(version: dict) -> str:

@@ -117,10 +117,11 @@ def _create_app():
 def _first_admin_token(app) -> str | None:
     """On a fresh set-up, an admin token, so the one `serve` command leads to a working server."""
     from .. import auth
-    from ..storage.connection import get_db
+    from ..database import get_db
+    from ..storage import tokens as token_rows
     with app.app_context():
         conn = get_db()
-        if auth.count_tokens(conn):
+        if token_rows.count(conn):
             return None
         try:
             return auth.create_token(conn, name="admin", role="admin")

@@ -4,16 +4,16 @@ from __future__ import annotations
 import argparse
 
 from .. import auth
-from .common import CommandError, database
+from ..storage import tokens as token_rows
+from .common import CommandError, command_with_actions, database
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "token", help="create, revoke or list access tokens",
+    sub = command_with_actions(
+        subparsers, "token", help="create, revoke or list access tokens",
         description="Access tokens for the API. A worker token may classify, ask advice and save "
                     "examples; an admin token may also review examples, retrain and switch models. "
                     "Only a hash of each token is stored: a token is shown once, when created.")
-    sub = p.add_subparsers(dest="token_command", metavar="ACTION", required=True)
 
     create = sub.add_parser("create", help="create a token and print it once")
     create.add_argument("--role", required=True, choices=auth.ROLES, help="what the token may do")
@@ -50,7 +50,7 @@ def revoke_token(args: argparse.Namespace) -> int:
 
 def list_tokens(args: argparse.Namespace) -> int:
     with database() as conn:
-        tokens = auth.list_tokens(conn)
+        tokens = token_rows.listing(conn)
     if not tokens:
         print("No tokens yet: create one with 'reageerwijzer token create --role admin --name NAME'.")
         return 0

@@ -2,28 +2,26 @@
 
 An example is scrubbed of personal details before it is stored, and stored once per scrubbed
 text and label. A coordinator reviews it (new -> accepted or rejected); retraining uses the
-accepted ones. Plain functions over a database connection, used by the API and the CLI.
+accepted ones. The rules live here; the rows are ``storage.examples``.
 """
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 
 import model
 
 from ..storage import connection as db
+from ..storage import examples as example_rows
 from ..storage import model_versions
-from .scrub import dedupe_key, scrub_counts
+from ..storage.connection import Connection, transaction
+from .scrub import dedupe_key, scrub
 
 log = logging.getLogger(__name__)
 
-STATES = ("new", "accepted", "rejected")
+STATES = example_rows.STATES
 CATEGORIES = model.CATEGORIES
 LABELS = tuple(model.LABELS)
-
-_COLUMNS = ("id, text, label, category, lang, saved_by, created_at, score, model_version, "
-            "state, reviewed_by, reviewed_at")
 
 
 class ExampleError(ValueError):
@@ -50,42 +48,19 @@ class NewExample:
     state: str = "new"
 
 
-def add(conn: sqlite3.Connection, example: NewExample, *, saved_by: str) -> tuple[int, bool]:
+def add(conn: Connection, example: NewExample, *, saved_by: str) -> tuple[int, bool]:
     """Scrub and store ``example``; returns (id, created). A duplicate returns the stored id."""
-    text, _counts = scrub_counts(example.text.strip())
-    key = dedupe_key(text, example.label)
-    row = conn.execute(
-        "INSERT INTO examples (text, text_key, label, category, lang, saved_by, created_at, score,"
-        " model_version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (text_key) DO NOTHING RETURNING id",
-        (text, key, example.label, example.category, example.lang, saved_by, db.now(),
-         example.score, example.model_version, example.state)).fetchone()
-    if row is not None:
-        return row[0], True
-    existing = conn.execute("SELECT id FROM examples WHERE text_key = ?", (key,)).fetchone()
-    return existing[0], False
+    text = scrub(example.text.strip())
+    return example_rows.insert(conn, text=text, text_key=dedupe_key(text, example.label),
+                               label=example.label, category=example.category, lang=example.lang,
+                               saved_by=saved_by, score=example.score,
+                               model_version=example.model_version, state=example.state)
 
 
-def get(conn: sqlite3.Connection, example_id: int) -> dict | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM examples WHERE id = ?", (example_id,)).fetchone()
-    return dict(row) if row else None
-
-
-def page(conn: sqlite3.Connection, *, state: str | None, page: int, per_page: int
-         ) -> tuple[list[dict], int]:
-    """One page of examples, oldest first (the review queue), and how many there are in all."""
-    where, params = ("WHERE state = ?", (state,)) if state else ("", ())
-    total = conn.execute(f"SELECT COUNT(*) FROM examples {where}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM examples {where} ORDER BY id LIMIT ? OFFSET ?",
-                        (*params, per_page, (page - 1) * per_page)).fetchall()
-    return [dict(row) for row in rows], total
-
-
-def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed_by: str
-           ) -> dict | None:
+def update(conn: Connection, example_id: int, changes: dict, *, reviewed_by: str) -> dict | None:
     """Apply a review (state) and/or a relabel (label, category); None when there is no such example."""
-    with db.transaction(conn):
-        current = get(conn, example_id)
+    with transaction(conn):
+        current = example_rows.get(conn, example_id)
         if current is None:
             return None
         label = changes.get("label", current["label"])
@@ -95,16 +70,14 @@ def update(conn: sqlite3.Connection, example_id: int, changes: dict, *, reviewed
                 raise ExampleError(f"example {example_id} has label 0 (not harmful): a category "
                                    "fits only label 1")
             category = None
-        state = changes.get("state", current["state"])
         key = dedupe_key(current["text"], label)
-        clash = conn.execute("SELECT id FROM examples WHERE text_key = ? AND id <> ?",
-                             (key, example_id)).fetchone()
+        clash = example_rows.other_with_key(conn, key, besides=example_id)
         if clash is not None:
-            raise ExampleConflict(clash[0])
-        conn.execute("UPDATE examples SET label = ?, category = ?, state = ?, text_key = ?,"
-                     " reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-                     (label, category, state, key, reviewed_by, db.now(), example_id))
-    return get(conn, example_id)
+            raise ExampleConflict(clash)
+        example_rows.set_review(conn, example_id, label=label, category=category,
+                                state=changes.get("state", current["state"]), text_key=key,
+                                reviewed_by=reviewed_by)
+    return example_rows.get(conn, example_id)
 
 
 @dataclass(frozen=True)
@@ -127,14 +100,13 @@ class Erasure:
                 "versions_carrying": self.versions_carrying, "message": message}
 
 
-def erase(conn: sqlite3.Connection, example_id: int) -> Erasure | None:
+def erase(conn: Connection, example_id: int) -> Erasure | None:
     """Erase an example for good: the row, and (secure_delete, checkpoint) its bytes on disk.
 
     None when there is no such example. The checkpoint is retried; when it keeps failing the
     erasure still stands and ``log_emptied`` says so (and it is logged).
     """
-    removed = conn.execute("DELETE FROM examples WHERE id = ?", (example_id,)).rowcount > 0
-    if not removed:
+    if not example_rows.remove_row(conn, example_id):
         return None
     try:
         db.checkpoint(conn)
@@ -145,24 +117,15 @@ def erase(conn: sqlite3.Connection, example_id: int) -> Erasure | None:
     return Erasure(example_id, emptied, model_versions.carrying(conn, example_id))
 
 
-def delete(conn: sqlite3.Connection, example_id: int) -> bool:
+def delete(conn: Connection, example_id: int) -> bool:
     """Erase an example (see ``erase``); False when there is none."""
     return erase(conn, example_id) is not None
 
 
-def for_training(conn: sqlite3.Connection, *, include_unreviewed: bool) -> list[dict]:
+def for_training(conn: Connection, *, include_unreviewed: bool) -> list[dict]:
     """The examples retraining learns from: accepted ones, and new ones when so configured."""
-    states = ("accepted", "new") if include_unreviewed else ("accepted",)
-    marks = ", ".join("?" for _ in states)
-    rows = conn.execute(f"SELECT id, text, label, category, lang FROM examples"
-                        f" WHERE state IN ({marks}) ORDER BY id", states).fetchall()
-    return [dict(row) for row in rows]
+    return example_rows.for_training(conn, states=training_states(include_unreviewed))
 
 
-def all_rows(conn: sqlite3.Connection) -> list[dict]:
-    return [dict(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM examples ORDER BY id")]
-
-
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
-    found = dict(conn.execute("SELECT state, COUNT(*) FROM examples GROUP BY state").fetchall())
-    return {state: found.get(state, 0) for state in STATES}
+def training_states(include_unreviewed: bool) -> tuple[str, ...]:
+    return ("accepted", "new") if include_unreviewed else ("accepted",)

@@ -23,7 +23,6 @@ import logging
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -36,9 +35,11 @@ from flask import Flask
 import model as classifier
 
 from ..errors import where
+from ..storage import jobs as job_rows
+from ..storage.connection import Connection, Error
+from ..storage.failures import cause_of as storage_cause
 from . import examples, jobs
 from .model_store import ModelStoreError
-from ..storage.failures import cause_of as storage_cause
 from .signing import KEY_ENV
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class JobEnded(Exception):
     """Someone ended the job while it ran (``reageerwijzer jobs fail``): stop, change nothing."""
 
 
-def start(app: Flask, conn: sqlite3.Connection, *, created_by: str) -> dict:
+def start(app: Flask, conn: Connection, *, created_by: str) -> dict:
     """Queue a retraining job and run it in a background thread; JobRunning if one is unfinished."""
     job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id,
                       boots_dir=jobs.boots_dir(app.config))
@@ -77,7 +78,7 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
     with contextlib.closing(database.connect()) as conn:
 
         def progress(fraction: float, stage: str) -> None:
-            if not jobs.set_progress(conn, job_id, fraction, stage):
+            if not job_rows.set_progress(conn, job_id, fraction, stage):
                 raise JobEnded()
             if on_progress:
                 on_progress(fraction, stage)
@@ -85,8 +86,8 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
         try:
             # Inside the try: a failure here (a full disk) must end the job too, or it would
             # stay queued and every later retraining would be refused as "already running".
-            if not jobs.mark_running(conn, job_id):
-                return jobs.get(conn, job_id)  # ended before it started (``jobs fail``)
+            if not job_rows.mark_running(conn, job_id):
+                return job_rows.get(conn, job_id)  # ended before it started (``jobs fail``)
             clean_work_dirs(app, conn)
             report = _train_and_gate(app, conn, job_id, work_dir, progress, promote_anyway)
         except JobEnded:
@@ -94,7 +95,7 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
             _fail(database, conn, job_id, str(err))
-        except sqlite3.Error as err:
+        except Error as err:
             cause = storage_cause(err) or type(err).__name__
             log.error("retrain job %s failed: the database could not be used: %s", job_id, cause)
             _fail(database, conn, job_id, f"the database could not be used ({cause}); the active "
@@ -106,27 +107,27 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
             _fail(database, conn, job_id, f"unexpected error ({type(err).__name__}); the active "
                                           "model is unchanged; the server log says where it happened")
         else:
-            jobs.succeed(conn, job_id, report)
+            job_rows.succeed(conn, job_id, report)
             log.info("retrain job %s done: %s", job_id, report["decision"]["reason"])
         finally:
             remove_work_dir(work_dir)
             # A training process killed while saving leaves its hidden folder; never a version.
             shutil.rmtree(app.extensions["model_store"].models_dir / f".tmp-{job_id}",
                           ignore_errors=True)
-        return jobs.get(conn, job_id)
+        return job_rows.get(conn, job_id)
 
 
-def _fail(database, conn: sqlite3.Connection, job_id: str, reason: str) -> None:
+def _fail(database, conn: Connection, job_id: str, reason: str) -> None:
     """Mark the job failed; retried on a fresh connection, and logged when even that fails."""
     target = conn
     for attempt in range(3):
         try:
-            jobs.fail(target, job_id, reason)
+            job_rows.fail(target, job_id, reason)
             return
-        except sqlite3.Error as err:
+        except Error as err:
             log.error("cannot mark retrain job %s failed (attempt %d): %s", job_id, attempt + 1, err)
             time.sleep(0.2 * (attempt + 1))
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(Error):
                 target = database.connect()
 
 
@@ -138,7 +139,7 @@ def remove_work_dir(work_dir: Path) -> None:
                   work_dir.name)
 
 
-def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir: Path,
+def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
                     progress: ProgressCallback, promote_anyway: str | None = None) -> dict:
     config = app.config
     store = app.extensions["model_store"]
@@ -166,14 +167,14 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
     ])
     try:
         store.record(result["version"], example_ids=[e["id"] for e in extra])
-    except (ModelStoreError, classifier.ModelFileError, sqlite3.Error) as err:
+    except (ModelStoreError, classifier.ModelFileError, Error) as err:
         raise RetrainFailed(f"the candidate {result['version']} could not be recorded: "
                             f"{type(err).__name__}; the active model is unchanged") from None
     report = {
         "candidate_version": result["version"],
         "active_version_before": active_before,
         "training": {**result["training"],
-                     "included_states": ["accepted", "new"] if include_unreviewed else ["accepted"]},
+                     "included_states": list(examples.training_states(include_unreviewed))},
         "cross_validation": result["cross_validation"],
         "regression": result["regression"],
     }
@@ -199,7 +200,7 @@ def _train_and_gate(app: Flask, conn: sqlite3.Connection, job_id: str, work_dir:
     keep = int(config.get("KEEP_MODEL_VERSIONS", 5))
     try:
         report["deleted_versions"] = store.prune(keep=keep)
-    except (ModelStoreError, OSError, sqlite3.Error) as err:
+    except (ModelStoreError, OSError, Error) as err:
         log.error("could not delete old model versions: %s", type(err).__name__)
     return report
 
@@ -229,7 +230,7 @@ def worker_command(argv: list[str]) -> list[str]:
     return [sys.executable, "-m", "server.learning.train_worker", *argv]
 
 
-def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallback, *,
+def _run_worker(job_id: str, conn: Connection, progress: ProgressCallback, *,
                 timeout: float, key: str, argv: list[str]) -> dict:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", KEY_ENV: key}
     timed_out = threading.Event()
@@ -237,8 +238,10 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
     result = error = None
     with subprocess.Popen(worker_command(argv), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env,
-                          cwd=Path(__file__).resolve().parents[2]) as proc:
-        jobs.set_worker(conn, job_id, proc.pid)
+                          cwd=Path(__file__).resolve().parents[2],
+                          # Its own process group: stopping it stops its training processes too.
+                          start_new_session=True) as proc:
+        job_rows.set_worker(conn, job_id, proc.pid)
         timer = threading.Timer(timeout, lambda: (timed_out.set(), _kill(proc)))
         timer.start()
         drain = threading.Thread(target=_keep_tail, args=(proc.stderr, stderr_tail), daemon=True)
@@ -258,7 +261,7 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
                 _kill(proc)  # stopped reading early (an error here): do not leave it training
             proc.wait()
             drain.join(timeout=5)
-            jobs.set_worker(conn, job_id, None)
+            job_rows.set_worker(conn, job_id, None)
     code = proc.returncode
     if timed_out.is_set():
         raise RetrainFailed(f"the training took longer than RETRAIN_TIMEOUT ({timeout:g} s) and was "
@@ -279,8 +282,10 @@ def _run_worker(job_id: str, conn: sqlite3.Connection, progress: ProgressCallbac
 
 
 def _kill(proc: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        proc.kill()
+    if proc.returncode is not None:
+        return  # reaped: its process group id may belong to someone else by now
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _exception_name(stderr_tail: list[str]) -> str | None:
@@ -316,14 +321,14 @@ def _write_private(path: Path, lines) -> None:
             fh.write(line + "\n")
 
 
-def clean_work_dirs(app: Flask, conn: sqlite3.Connection) -> None:
+def clean_work_dirs(app: Flask, conn: Connection) -> None:
     """Remove work folders (example copies) of jobs that are over, e.g. after a crash."""
     root = Path(app.config["DATA_DIR"]) / "jobs"
     if not root.is_dir():
         return
     for folder in root.iterdir():
-        job = jobs.get(conn, folder.name)
-        if job is None or job["state"] not in jobs.UNFINISHED:
+        job = job_rows.get(conn, folder.name)
+        if job is None or job["state"] not in job_rows.UNFINISHED:
             remove_work_dir(folder)
 
 

@@ -1,4 +1,4 @@
-"""The database: one small layer between the server and its SQL store.
+"""The connection to the SQL store: the one module that knows the store is SQLite.
 
 The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL: unset, an
 SQLite file in the data folder; ``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3`` or a
@@ -9,10 +9,13 @@ rest of the server speaks one SQL for both (``?`` placeholders, ``INSERT ... RET
 column types of the one migration history, errors, erasure, locks); ``Database(url)`` picks
 the class from the URL.
 
-In the app a request gets one connection (``get_db()``), closed (or given back to the pool)
-when the app context ends. The schema is created and migrated at startup and by
-``reageerwijzer db upgrade``, tracked with ``PRAGMA user_version`` (SQLite) or the
-``schema_version`` table (PostgreSQL).
+Everything SQLite-specific is here (the driver, the pragmas, the checkpoint after an erasure,
+the change counter the token cache watches); everything PostgreSQL-specific is in ``postgres``.
+Other modules use the names below for the driver's types (``Connection``, ``Row``,
+``IntegrityError``, ``Error``); the PostgreSQL errors subclass the same ones. The schema
+(``migrations``) is created and migrated at startup and by ``reageerwijzer db upgrade``,
+tracked with ``PRAGMA user_version`` (SQLite) or the ``schema_version`` table (PostgreSQL).
+The app's per-request connection is ``server.database``; nothing here knows about Flask.
 """
 from __future__ import annotations
 
@@ -20,15 +23,19 @@ import contextlib
 import os
 import sqlite3
 import time
-import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, current_app, g
-
 from .migrations import MIGRATIONS, migration_script  # noqa: F401 -- part of this module's API
+
+Connection = sqlite3.Connection
+Row = sqlite3.Row
+# A constraint said no (a unique name, one unfinished job per kind).
+IntegrityError = sqlite3.IntegrityError
+# Anything the store can raise.
+Error = sqlite3.Error
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -88,7 +95,7 @@ class Database:
     def close(self) -> None:
         """Let go of pooled connections (SQLite keeps none)."""
 
-    def connect(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    def connect(self, *, check_same_thread: bool = True) -> Connection:
         """A new connection in autocommit mode; use ``transaction()`` to group statements.
 
         ``check_same_thread=False`` is for a long-lived connection that its owner guards with
@@ -151,7 +158,7 @@ def _statements(script: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Connection) -> Iterator[Connection]:
     """Run the block as one write transaction (taken up front, so it cannot deadlock on upgrade)."""
     conn.execute(getattr(conn, "BEGIN_WRITE", "BEGIN IMMEDIATE"))
     try:
@@ -201,6 +208,7 @@ def data_version(conn) -> object:
     ``data_version``). PostgreSQL has no such counter: a fresh value each time, so a cache
     reads its (small) table again whenever it checks."""
     if isinstance(conn, sqlite3.Connection):
+        # fetchall() ends the statement, so the connection holds no read snapshot afterwards.
         return conn.execute("PRAGMA data_version").fetchall()[0][0]
     return object()
 
@@ -218,24 +226,3 @@ def from_config(config) -> Database:
     """The database an app's configuration names: DATABASE, or a file in DATA_DIR."""
     url = config.get("DATABASE") or str(Path(config["DATA_DIR"]) / "reageerwijzer.sqlite3")
     return Database(str(url))
-
-
-def init_app(app: Flask) -> None:
-    database = from_config(app.config)
-    database.migrate()
-    app.extensions["db"] = database
-    weakref.finalize(app, database.close)
-    app.teardown_appcontext(_close)
-
-
-def get_db() -> sqlite3.Connection:
-    """This app context's connection, opened on first use."""
-    if "db_conn" not in g:
-        g.db_conn = current_app.extensions["db"].connect()
-    return g.db_conn
-
-
-def _close(_exc: BaseException | None) -> None:
-    conn = g.pop("db_conn", None)
-    if conn is not None:
-        conn.close()

@@ -58,19 +58,19 @@ class LiveServer:
 
     def make_token(self, name: str, role: str = "worker") -> str:
         from server import auth
-        from server.storage.connection import get_db
+        from server.database import get_db
         with self.app.app_context():
             return auth.create_token(get_db(), name=name, role=role)
 
     def revoke_token(self, name: str) -> None:
         from server import auth
-        from server.storage.connection import get_db
+        from server.database import get_db
         with self.app.app_context():
             auth.revoke_token(get_db(), name)
             get_db().commit()
 
     def saved_examples(self) -> list[dict]:
-        from server.storage.connection import get_db
+        from server.database import get_db
         with self.app.app_context():
             rows = get_db().execute("SELECT text, label, category, lang, score, model_version FROM examples "
                                     "ORDER BY id").fetchall()
