@@ -207,6 +207,19 @@ class BootLock:
 
 # -- the store --------------------------------------------------------------------------------------
 
+class _Pool(ConnectionPool):
+    """A pool that may be garbage-collected in one of its own worker threads (a store nobody
+    closed): psycopg_pool's ``__del__`` would then join the thread it runs in. There it only
+    signals the workers to stop instead."""
+
+    def __del__(self) -> None:
+        if threading.current_thread() in getattr(self, "_workers", ()):
+            if not getattr(self, "_closed", True):
+                self._signal_stop_worker()
+            return
+        super().__del__()
+
+
 class PostgresDatabase(Database):
     """A PostgreSQL store: a connection pool, the migrations under an advisory lock."""
 
@@ -235,7 +248,7 @@ class PostgresDatabase(Database):
     def _get_pool(self) -> ConnectionPool:
         with self._pool_lock:
             if self._pool is None:
-                self._pool = ConnectionPool(
+                self._pool = _Pool(
                     self.url, min_size=1, max_size=POOL_MAX, timeout=POOL_TIMEOUT, open=True,
                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT,
                             "application_name": "reageerwijzer"},
