@@ -56,7 +56,9 @@ def target(tmp_path_factory, small_models_dir) -> Target:
     # not an exception raised into the test.
     app = create_app({"TESTING": False, "DATA_DIR": str(data_dir),
                       "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
-                      "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv")})
+                      "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv"),
+                      # The fuzzers send bad tokens by the thousand on purpose: no throttling.
+                      "AUTH_FAILURE_LIMIT": 1_000_000})
     tokens = {"worker": make_token(app, "fuzz-worker", "worker"),
               "admin": make_token(app, "fuzz-admin", "admin")}
     revoked = make_token(app, "fuzz-revoked", "worker")

@@ -22,7 +22,7 @@ def wait_job(conn, job_id, *, timeout):
     deadline = time.monotonic() + timeout
     while True:
         job = job_rows.get(conn, job_id)
-        if job is None or job["state"] not in jobs.UNFINISHED or time.monotonic() > deadline:
+        if job is None or job["state"] not in job_rows.UNFINISHED or time.monotonic() > deadline:
             return job
         time.sleep(0.05)
 
@@ -58,7 +58,7 @@ def test_a_failure_before_the_worker_starts_marks_the_job_failed(app, admin_clie
     # Finding 5: the write in mark_running fails (a full disk): the job must not stay queued.
     def disk_full(conn, job_id):
         raise sqlite3.OperationalError("database or disk is full")
-    monkeypatch.setattr(jobs, "mark_running", disk_full)
+    monkeypatch.setattr(job_rows, "mark_running", disk_full)
     job = admin_client.post("/api/v1/retrain").get_json()
     with app.app_context():
         finished = wait_job(get_db(), job["id"], timeout=30)

@@ -11,6 +11,7 @@ from .. import auth
 from ..auth import current_principal, requires
 from ..database import get_db
 from ..errors import APIError
+from ..storage import tokens as token_rows
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ bp = Blueprint("tokens", __name__)
 @bp.get("/tokens")
 @requires("admin")
 def list_tokens():
-    return {"tokens": auth.list_tokens(get_db())}
+    return {"tokens": token_rows.listing(get_db())}
 
 
 @bp.delete("/tokens/<name>")
