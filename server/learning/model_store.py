@@ -376,8 +376,8 @@ def train_from(training_data_dir: str | os.PathLike, *, progress=None,
 
 
 def models_dir(config) -> Path:
-    """The one place the model folder's path is made: DATA_DIR/models."""
-    return Path(config["DATA_DIR"]) / "models"
+    """The one place the model folder's path is made: MODEL_STORE_DIR, or DATA_DIR/models."""
+    return Path(config.get("MODEL_STORE_DIR") or Path(config["DATA_DIR"]) / "models")
 
 
 def init_app(app: Flask) -> None:
