@@ -13,7 +13,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-SECTIONS = ("inprocess", "http", "perspective", "scaling", "training")
+SECTIONS = ("inprocess", "http", "perspective", "scaling", "training", "console")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +53,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
     from server.learning import model_store
     from server.learning.model_store import models_dir
 
-    from . import _crafted, _http, _inprocess, _machine, _perspective, _procs, _server, _targets, _training
+    from . import _crafted, _http, _inprocess, _machine, _perspective, _procs, _server, _training
 
     started, t0 = datetime.now(UTC), time.perf_counter()
     command = " ".join(["python -m benchmarks", *(["--quick"] if quick else []),
@@ -65,6 +65,16 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
     training_dir = Path(DEFAULTS["TRAINING_DATA_DIR"])
     regression_set = Path(DEFAULTS["REGRESSION_SET"])
     tmp = Path(tempfile.mkdtemp(prefix="reageerwijzer-bench-"))
+    if "console" in sections:
+        from . import _console
+        _log(f"console: review queue pages of 50 out of {_console.EXAMPLES} examples")
+        try:
+            results["console"] = _console.run(tmp, quick=quick)
+        finally:
+            shutil.rmtree(tmp / "console-data", ignore_errors=True)
+        if set(sections) == {"console"}:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return _finish(results, t0)
     try:
         data_dir = tmp / "data"
         env = _server.environment(data_dir)
@@ -124,6 +134,11 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
                 models_dir=model_store.models_dir({"DATA_DIR": data_dir}), active_version=active, quick=quick, log=_log)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return _finish(results, t0)
+
+
+def _finish(results: dict, t0: float) -> dict:
+    from . import _procs, _targets
     results["meta"]["duration_seconds"] = round(time.perf_counter() - t0, 1)
     results["meta"]["loadavg_end"] = _procs.loadavg()
     results["targets"] = _targets.check(results)

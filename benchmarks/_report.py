@@ -55,6 +55,14 @@ def table(results: dict) -> str:
                          f" {_f(c['server_cpu_ms_per_request'], 3):>11} | {a['requests_per_s']:>13.0f}"
                          f" {_f(a['server_cpu_ms_per_request'], 3):>11} {a['p50_ms']:>7.2f} {a['errors']:>7} |"
                          f" {_f(row['cpu_ratio'], 2):>9} {_f(row['throughput_ratio'], 2):>12}")
+    console = results.get("console")
+    if console:
+        lines += ["", f"Console review queue: a page of {console['per_page']} out of {console['examples']}"
+                      " examples (in-process, signed in)",
+                  "  page                      p50 ms  p90 ms  max ms  rows    kB"]
+        for name, c in console["cases"].items():
+            lines.append(f"  {name:<24} {c['p50_ms']:>7.1f} {c['p90_ms']:>7.1f} {c['max_ms']:>7.1f}"
+                         f" {c['rows']:>5} {c['kilobytes']:>6.1f}")
     training = results.get("training")
     if training:
         lines += ["", "Training (child process; data: training_data/ enlarged by seeded perturbation)",
@@ -170,6 +178,14 @@ def markdown(results: dict) -> str:
                        f"{_f(c['server_cpu_ms_per_request'], 2)} | {a['requests_per_s']:.0f} | "
                        f"{_f(a['server_cpu_ms_per_request'], 2)} | {a['p50_ms']:.2f} | {a['errors']} | "
                        f"{_f(row['cpu_ratio'], 2)} |")
+        out.append("")
+    console = results.get("console")
+    if console:
+        out += [f"| console queue, page of {console['per_page']} out of {console['examples']} "
+                "| p50 ms | p90 ms | max ms |",
+                "|---|---:|---:|---:|"]
+        out += [f"| {name} | {c['p50_ms']:.1f} | {c['p90_ms']:.1f} | {c['max_ms']:.1f} |"
+                for name, c in console["cases"].items()]
         out.append("")
     training = results.get("training")
     if training:

@@ -35,6 +35,8 @@ def check(results: dict) -> list[dict]:
          retrain and (retrain["wall_seconds"] if retrain["ok"] else float("inf"))),
         ("server RSS (all processes)", "≤ 500 MB", 500.0, "max", "MB", max(rss) if rss else None),
         ("model artifact", "≤ 20 MB", 20.0, "max", "MB", memory.get("artifact_mb")),
+        ("console queue page (50 of 10k), worst p90", "≤ 200 ms", 200.0, "max", "ms",
+         (results.get("console") or {}).get("worst_p90_ms")),
         ("worst crafted text / typical post, same length", "≤ 5x", 5.0, "max", "x",
          (results.get("crafted") or {}).get("ratio")),
     ]

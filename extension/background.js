@@ -3,7 +3,7 @@
  * session storage and opens the popup (or, where the browser will not, a small extension window).
  * Listeners are registered at top level so the browser can wake this script for them.
  */
-import { MENU_ASSESS, PENDING_KEY, MAX_TEXT_CHARS, WINDOW_SIZE } from "./lib/ids.js";
+import { MENU_ASSESS, PENDING_KEY, SELECTION_CAP, WINDOW_SIZE } from "./lib/ids.js";
 import { detectPlatform } from "./lib/platforms.js";
 import { truncateText } from "./lib/format.js";
 import { loadSettings, resolveLang } from "./lib/settings.js";
@@ -46,9 +46,12 @@ async function openAssessment() {
 function onMenuClicked(info, tab) {
   if (info.menuItemId !== MENU_ASSESS) return Promise.resolve();
   const text = String(info.selectionText ?? "").trim();
+  const pageUrl = info.pageUrl || tab?.url || "";
   const pending = {
-    ...truncateText(text, MAX_TEXT_CHARS),
-    platform: detectPlatform(info.pageUrl || tab?.url || ""),
+    ...truncateText(text, SELECTION_CAP),
+    platform: detectPlatform(pageUrl),
+    // Only for the worker's own follow-up list (storage.local); never sent to the server.
+    pageUrl,
     at: Date.now(),
   };
   // Firefox opens a popup only while handling the click, so open it before anything awaits;

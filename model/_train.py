@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
@@ -123,8 +123,11 @@ def train(dataset: Dataset, *, params: dict | None = None,
                      **({"encoding": encoder.dim} if encoder else {})},
         # Slightly optimistic (the vocabulary saw every row and the threshold was picked on
         # these same predictions); cross_validate() gives the honest estimate.
-        # On the examples only, not the skeletons.
-        "metrics": {"out_of_fold": {**_oof_metrics(y[:n], clf.oof_proba_[:n], clf.threshold_),
+        # On the examples only, not the skeletons. The confusion matrix, score histogram and
+        # reliability curve are for the console's plots of a version without a regression
+        # evaluation (e.g. the first one).
+        "metrics": {"out_of_fold": {**_oof_metrics(y[:n], clf.oof_proba_[:n], clf.threshold_,
+                                                   plots=True),
                                     **({"views": info_views} if info_views else {})},
                     "calibration": clf.calibration_},
         "training_seconds": round(time.perf_counter() - started, 2),
@@ -133,12 +136,19 @@ def train(dataset: Dataset, *, params: dict | None = None,
                           constant_category=constant)
 
 
-def _oof_metrics(y: np.ndarray, proba: np.ndarray, threshold: float) -> dict:
-    from ._evaluate import expected_calibration_error
-    pred = (np.asarray(proba) >= threshold).astype(int)
-    return {"accuracy": float(accuracy_score(y, pred)),
-            "macro_f1": float(f1_score(y, pred, average="macro")),
-            "ece": round(expected_calibration_error(np.asarray(proba, dtype=float), y), 4)}
+def _oof_metrics(y: np.ndarray, proba: np.ndarray, threshold: float, *, plots: bool = False) -> dict:
+    """Accuracy, macro-F1 and calibration error of out-of-fold scores; with ``plots`` also
+    the confusion matrix, score histogram and reliability curve the console draws."""
+    from ._evaluate import expected_calibration_error, score_summary
+    proba = np.asarray(proba, dtype=float)
+    pred = (proba >= threshold).astype(int)
+    metrics = {"accuracy": float(accuracy_score(y, pred)),
+               "macro_f1": float(f1_score(y, pred, average="macro")),
+               "ece": round(expected_calibration_error(proba, y), 4)}
+    if plots:
+        metrics["confusion_matrix"] = confusion_matrix(y, pred, labels=[0, 1]).tolist()
+        metrics.update(score_summary(proba, y))
+    return metrics
 
 
 def cache_encodings(data: Dataset | list[str], encodings: Encodings, *,

@@ -1,4 +1,5 @@
-"""Reageerwijzer's HTTP server: the guideline, the advice and the classifier, under /api/v1."""
+"""Reageerwijzer's HTTP server: the guideline, the advice and the classifier under /api/v1, and the
+coordinator's console under /console."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,6 +31,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api_bp)
     from . import perspective
     perspective.init_app(app)
+    from . import console
+    console.init_app(app)
     return app
 
 

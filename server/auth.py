@@ -5,7 +5,9 @@ only its SHA-256 hash, the name it was given and its role. A worker may classify
 save examples; an admin may also review examples, retrain and switch model versions.
 
 Every endpoint needs a token (``Authorization: Bearer ...``) unless its view is marked
-``@public``; a view marked ``@requires("admin")`` needs an admin token. The check runs once,
+``@public`` or its blueprint guards itself (the console: ``app.extensions["auth_elsewhere"]``,
+where the console signs an admin in once with a token and then checks its session); a view
+marked ``@requires("admin")`` needs an admin token. The check runs once,
 before every request, so a new endpoint is closed until someone opens it on purpose.
 """
 from __future__ import annotations
@@ -228,6 +230,8 @@ def current_principal() -> Principal:
 def _check_request():
     if request.method == "OPTIONS" or request.endpoint is None:
         return None  # CORS preflight, or a 404/405 that routing reports anyway
+    if request.blueprint in current_app.extensions.get("auth_elsewhere", ()):
+        return None  # pages with a guard of their own (the console's sign-in sessions)
     view = current_app.view_functions.get(request.endpoint)
     role = getattr(view, "required_role", "worker")
     if role is None:

@@ -29,6 +29,13 @@ DEFAULTS = {
     "GUIDELINE_FILE": str(Path(__file__).resolve().parent / "guideline" / "guideline.json"),
     # Largest request body accepted, in bytes; larger bodies get 413.
     "MAX_CONTENT_LENGTH": 64 * 1024,
+    # Emergency contacts shown with the `refer` outcome (112, police, reporting discrimination):
+    # "nl" or "be" for the shipped defaults, the path of an organisation's own .json file, or ""
+    # for none. See server/guideline/emergency.json for the shape.
+    "EMERGENCY_CONTACTS": "nl",
+    # The case log: with true, the extension records each completed walk (outcome, path,
+    # platform, never the text) through POST /api/v1/cases; with false that endpoint is 404.
+    "CASE_LOG": False,
     # Longest post text accepted for classification and as an example, in characters
     # (/health tells clients, so the extension cuts a selection to the same length).
     "MAX_TEXT_CHARS": model.MAX_TEXT_CHARS,
@@ -70,4 +77,9 @@ DEFAULTS = {
     # SECRET_KEY (REAGEERWIJZER_SECRET_KEY): when set, model versions are signed with a key
     # derived from it instead of DATA_DIR/secret.key (then every server sharing the model
     # folder needs the same value).
+    # The coordinator console (/console): hours a sign-in lasts, and whether its cookie is
+    # marked Secure: "auto" (when the request came over HTTPS, e.g. a TLS proxy that sets
+    # X-Forwarded-Proto for a trusted waitress), "true" or "false".
+    "CONSOLE_SESSION_HOURS": 8,
+    "CONSOLE_SECURE_COOKIE": "auto",
 }

@@ -27,8 +27,10 @@ def serve_process(data_dir, *, env: dict | None = None, port: int = 0) -> Iterat
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as proc:
         try:
             first = proc.stdout.readline()
-            match = re.search(r"listening on (http://127\.0\.0\.1:\d+/api/v1)", first)
+            match = re.search(r"listening on (http://127\.0\.0\.1:(\d+)/api/v1)", first)
             assert match, f"unexpected first line: {first!r}"
+            # The address to paste into the extension's settings is printed without /api/v1.
+            assert f"server address for the extension's settings: http://127.0.0.1:{match.group(2)}\n" in first, first
             yield proc, match.group(1)
         finally:
             if proc.poll() is None:

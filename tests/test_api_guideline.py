@@ -33,7 +33,10 @@ def test_advice_for_every_path(client, answers, outcome, lang):
     assert body["outcome"]["id"] == outcome
     assert body["path"] == list(answers)
     assert body["next_question"] is None
-    assert body["donts"] and all(d["text"] for d in body["donts"])
+    # A harmless post ("monitor") gets no don'ts about handling hate; every other outcome does.
+    assert bool(body["donts"]) is (outcome != "monitor") and all(d["text"] for d in body["donts"])
+    assert {"emergency", "drafts", "follow_up"} <= set(body["outcome"])
+    assert (body["outcome"]["emergency"] is not None) is (outcome == "refer")
 
 
 def test_advice_without_answers_asks_the_first_question(client):
@@ -102,3 +105,23 @@ def test_unknown_routes_and_methods_answer_in_json(client, method, path, status)
     resp = getattr(client, method)(path)
     assert resp.status_code == status
     assert error_of(resp)["message"]
+
+
+def test_advice_leaves_out_tips_for_another_kind_of_harm(client):
+    answers = {"content": True, "danger": False, "real_person": True, "known": False}
+    tips = lambda category: [t["id"] for t in client.post(  # noqa: E731
+        "/api/v1/advice", json={"answers": answers, "category": category}).get_json()["tips"]]
+    assert "influencers" in tips(None) and "influencers" in tips("discriminatory")
+    assert "influencers" not in tips("hurtful")
+    resp = client.post("/api/v1/advice", json={"answers": answers, "category": "racist"})
+    assert resp.status_code == 400
+    assert resp.get_json()["error"]["code"] == "invalid_category"
+    assert "discriminatory, hurtful, threatening" in resp.get_json()["error"]["message"]
+
+
+def test_health_serves_the_vocabulary(client):
+    body = client.get("/api/v1/health").get_json()
+    assert body["vocabulary"] == {"languages": ["nl", "en"],
+                                  "categories": ["discriminatory", "hurtful", "threatening"],
+                                  "max_text_chars": 5000}
+    assert "case_log" not in body["features"]

@@ -57,6 +57,15 @@ def test_every_endpoint_but_health_refuses_anonymous(app, anon_client):
         resp = anon_client.open(url, method=method, json={})
         if url == "/api/v1/health":
             assert resp.status_code == 200
+        elif url.startswith(("/console/signin", "/console/static/")):
+            continue  # the console's open pages: its sign-in form and its style sheet and script
+        elif url.startswith("/console"):
+            # The console's own guard: a page sends a browser to the sign-in form, a form or a
+            # fetch without a session is refused.
+            if method == "GET" and not url.endswith("/status"):  # /status is the progress fetch
+                assert resp.status_code == 302 and "/console/signin" in resp.headers["Location"], url
+            else:
+                assert resp.status_code == 401, f"{method} {url} answered {resp.status_code} without a session"
         else:
             assert resp.status_code == 401, f"{method} {url} answered {resp.status_code} without a token"
 

@@ -21,7 +21,49 @@ def test_every_path_ends_in_its_outcome(guideline, answers, outcome, lang):
     assert advice.path == list(answers)
     assert advice.next_question is None
     assert advice.outcome["title"] and advice.outcome["advice"]
-    assert len(advice.donts) == 6
+    # A harmless post gets no don'ts about handling hate.
+    assert len(advice.donts) == (0 if outcome == "monitor" else 6)
+
+
+def test_a_harmless_post_needs_nothing_now_and_gets_no_hate_tips(guideline):
+    advice = guideline.walk({"content": False, "misinformation": False}, "en")
+    assert advice.outcome["title"] == "Nothing to do now"
+    assert "look again" in advice.outcome["advice"]
+    assert advice.tips == [] and advice.donts == []
+    assert advice.outcome["follow_up"] is True
+
+
+def test_tips_for_one_kind_of_harm_are_left_out_for_another(guideline):
+    answers = {"content": True, "danger": False, "real_person": True, "known": False}
+    ids = lambda category: [t["id"] for t in guideline.walk(answers, "nl", category).tips]  # noqa: E731
+    assert "influencers" in ids(None) and "influencers" in ids("discriminatory")
+    assert "influencers" not in ids("hurtful") and ids("hurtful")
+
+
+@pytest.mark.parametrize(("region", "numbers", "reporting"), [
+    ("nl", ["112", "0900-8844"], ["https://www.mindmeldpunt.nl", "https://www.discriminatie.nl"]),
+    ("be", ["112"], ["https://www.unia.be"]),
+])
+def test_the_refer_outcome_carries_the_emergency_route(region, numbers, reporting):
+    g = load_guideline(DEFAULTS["GUIDELINE_FILE"], emergency=region)
+    for lang in ("nl", "en"):
+        emergency = g.walk({"content": True, "danger": True}, lang).outcome["emergency"]
+        assert [c["phone"] for c in emergency["contacts"] if c["phone"]] == numbers
+        assert [c["url"] for c in emergency["contacts"] if c["url"]] == reporting
+        assert "112" in emergency["contacts"][0]["text"]
+        assert emergency["support"]
+    assert g.walk({"content": False, "misinformation": True}, "nl").outcome["emergency"] is None
+    assert load_guideline(DEFAULTS["GUIDELINE_FILE"], emergency=None).walk(
+        {"content": True, "danger": True}, "nl").outcome["emergency"] is None
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_counter_outcomes_offer_two_to_four_drafts_built_on_tips(guideline, lang):
+    for answers in (dict(PATHS[4][0]), dict(PATHS[5][0])):
+        drafts = guideline.walk(answers, lang).outcome["drafts"]
+        assert 2 <= len(drafts) <= 4
+        assert all(d["text"] and d["tip"] in guideline.doc["tips"] for d in drafts)
+    assert guideline.walk({"content": True, "danger": True}, lang).outcome["drafts"] == []
 
 
 @pytest.mark.parametrize(("answers", "outcome"), PATHS)

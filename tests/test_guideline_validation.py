@@ -44,6 +44,23 @@ CASES = [
     (lambda d: d["tips"]["same"]["title"].pop("nl"), "tip 'same' title: text missing for language 'nl'"),
     (lambda d: d.update(donts=[]), "'donts' must be a non-empty list"),
     (lambda d: d["addenda"][0]["when"].update(weather=True), "addendum #1 depends on unknown question 'weather'"),
+    (lambda d: d["outcomes"]["refer"].update(drafts=["counter_norm", "nonsense"]),
+     "outcome 'refer' names unknown draft 'nonsense'"),
+    (lambda d: d["outcomes"]["refer"].update(drafts=["counter_norm"]),
+     "outcome 'refer' offers 1 draft"),
+    (lambda d: d["outcomes"]["refer"].update(drafts=list(d["drafts"])[:5]),
+     "outcome 'refer' offers 5 draft"),
+    (lambda d: d["outcomes"]["refer"].update(drafts="counter_norm"),
+     "outcome 'refer': 'drafts' must be a list of draft ids"),
+    (lambda d: d["drafts"]["counter_norm"].update(tip="shouting"),
+     "draft 'counter_norm' must name the tip it builds on; 'shouting' is not a tip"),
+    (lambda d: d["drafts"]["counter_norm"]["text"].pop("en"),
+     "draft 'counter_norm' text: text missing for language 'en'"),
+    (lambda d: d["drafts"]["counter_norm"]["text"].update(nl="x" * 401), "has 401 characters"),
+    (lambda d: d["tips"]["influencers"].update(categories=["racist"]),
+     "tip 'influencers' names unknown category 'racist'"),
+    (lambda d: d["outcomes"]["refer"].update(emergency="yes"),
+     "outcome 'refer': 'emergency' must be true or false"),
     # Badly shaped parts are reported like every other problem, not met with a crash.
     (lambda d: d["addenda"].append("zet het ook recht"), "addendum #2 must be an object"),
     (lambda d: d.update(addenda={"also": "x"}), "'addenda' must be a list"),
@@ -76,6 +93,41 @@ def test_all_problems_are_listed_at_once(tmp_path, doc):
     with pytest.raises(GuidelineError) as info:
         load_guideline(write(tmp_path, broken(doc, two_faults)))
     assert "'nowhere'" in str(info.value) and "outcome 'refer' title" in str(info.value)
+
+
+EMERGENCY_CASES = [
+    ({"contacts": []}, "'contacts' must be a non-empty list"),
+    ({"contacts": [{"id": "acute", "phone": "een twee", "text": {"nl": "x", "en": "x"}}],
+      "support": {"nl": "x", "en": "x"}}, "phone 'een twee' has no number to dial"),
+    ({"contacts": [{"id": "mind", "url": "http://x.example", "text": {"nl": "x", "en": "x"}}],
+      "support": {"nl": "x", "en": "x"}}, "url must start with https://"),
+    ({"contacts": [{"id": "acute", "text": {"nl": "x"}}], "support": {"nl": "x", "en": "x"}},
+     "contact 'acute' text: text missing for language 'en'"),
+]
+
+
+@pytest.mark.parametrize(("contacts", "message"), EMERGENCY_CASES)
+def test_broken_emergency_contacts_are_refused(tmp_path, contacts, message):
+    path = tmp_path / "contacts.json"
+    path.write_text(json.dumps(contacts), encoding="utf-8")
+    with pytest.raises(GuidelineError, match=f"(?s)emergency contacts {re.escape(str(path))}: .*{re.escape(message)}"):
+        load_guideline(DEFAULTS["GUIDELINE_FILE"], emergency=str(path))
+
+
+def test_unknown_emergency_setting_names_the_choices():
+    with pytest.raises(GuidelineError, match="use one of nl, be or the path of a .json file"):
+        load_guideline(DEFAULTS["GUIDELINE_FILE"], emergency="de")
+
+
+def test_an_organisation_can_use_its_own_emergency_contacts(tmp_path):
+    own = {"contacts": [{"id": "night", "phone": "020-1234567", "text": {"nl": "Nachtdienst", "en": "Night shift"}}],
+           "support": {"nl": "Steun", "en": "Support"}}
+    path = tmp_path / "contacts.json"
+    path.write_text(json.dumps(own), encoding="utf-8")
+    outcome = load_guideline(DEFAULTS["GUIDELINE_FILE"], emergency=str(path)).walk(
+        {"content": True, "danger": True}, "en").outcome
+    assert outcome["emergency"] == {"contacts": [{"id": "night", "text": "Night shift", "phone": "020-1234567",
+                                                  "url": None}], "support": "Support"}
 
 
 def test_invalid_json_and_missing_file(tmp_path):

@@ -1,7 +1,8 @@
 """No post text in any log, at the most verbose level.
 
 A full session (classify, advice, save an example, list examples as admin, review, retrain,
-erase, and errors from bad input that contains the text) runs with unique marker sentences of
+erase, the coordinator console's pages and forms, and errors from bad input that contains the
+text) runs with unique marker sentences of
 invented words. Afterwards neither a marker sentence nor any of its words may appear in:
 
 * every log record of the process at DEBUG (the root logger: server, model, waitress,
@@ -49,7 +50,9 @@ class Markers:
         for place in ("classify", "example", "duplicate", "too_long", "unknown_field", "category",
                       "lang", "label", "plain_body", "bad_json", "deep", "surrogate_key",
                       "path", "query", "header", "authorization", "internal_error", "advice",
-                      "patch", "score", "model_version", "accepted"):
+                      "patch", "score", "model_version", "accepted", "console_team",
+                      "console_state", "console_path", "console_token_name", "console_signin",
+                      "console_form", "console_query"):
             words = [f"{stem}{tag}{place.replace('_', '')}" for stem in stems[:4]]
             self.words += words
             # Common words around the invented ones, as a post would have them.
@@ -171,6 +174,73 @@ def session(worker: Http, admin: Http, m: Markers, *, on_internal_error=None) ->
     assert status == 200
 
 
+class Browser:
+    """A cookie-keeping client for the console's pages, as a browser signed in with a token."""
+
+    def __init__(self, port: int) -> None:
+        import http.cookiejar
+        import urllib.request
+        self.base = f"http://127.0.0.1:{port}"
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.csrf = ""
+
+    def call(self, method: str, path: str, form: dict | None = None, *, header: bool = True
+             ) -> tuple[int, str]:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+        data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
+        request = urllib.request.Request(self.base + path, data=data, method=method,
+                                         headers={"X-CSRF-Token": self.csrf if header else "",
+                                                  "Origin": self.base})
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                status, body = response.status, response.read().decode()
+        except urllib.error.HTTPError as err:
+            status, body = err.code, err.read().decode()
+        found = re.search(r'name="csrf" value="([^"]+)"', body)
+        if found:
+            self.csrf = found.group(1)
+        return status, body
+
+
+def console_session(port: int, admin_token: str, m: Markers) -> None:
+    """The coordinator's pages: the texts are on them, never in a log; bad input carrying texts."""
+    s = m.sentences
+    browser = Browser(port)
+    assert browser.call("GET", "/console/signin")[0] == 200
+    status, _ = browser.call("POST", "/console/signin", {"csrf": browser.csrf, "token": s["console_signin"]})
+    assert status == 401
+    status, page = browser.call("POST", "/console/signin", {"csrf": browser.csrf, "token": admin_token})
+    assert status == 200 and 'data-page="review"' in page  # the queue, after the redirect
+    status, page = browser.call("GET", "/console/examples?state=all")
+    assert status == 200 and s["example"] in page
+    ids = [int(i) for i in re.findall(r'data-example="(\d+)"', page)]
+    status, page = browser.call("GET", f"/console/examples/{ids[0]}/erase")
+    assert status == 200 and any(text in page for text in s.values())
+    status, _ = browser.call("POST", f"/console/examples/{ids[0]}", {
+        "csrf": browser.csrf, "action": "save", "label": "1", "category": "hurtful", "language": "nl"})
+    assert status == 200
+    status, _ = browser.call("POST", "/console/examples/bulk", {
+        "csrf": browser.csrf, "action": "accept", "ids": ids[:2]})
+    assert status == 200
+    bad = [("GET", "/console/examples?team=" + s["console_team"].replace(" ", "+"), None),
+           ("GET", "/console/examples?state=" + s["console_state"].replace(" ", "+"), None),
+           ("GET", "/console/examples/" + s["console_path"].replace(" ", "%20") + "/erase", None),
+           ("GET", "/console/models/" + s["console_path"].replace(" ", "%20"), None),
+           ("GET", "/console/jobs/" + s["console_path"].replace(" ", "%20"), None),
+           ("GET", "/console/examples?page=" + s["console_query"].replace(" ", "+"), None),
+           ("POST", "/console/examples/bulk", {"csrf": browser.csrf, "action": s["console_form"], "ids": ids[:1]}),
+           ("POST", f"/console/examples/{ids[0]}",
+            {"csrf": browser.csrf, "action": "save", "label": s["console_form"]}),
+           ("POST", "/console/tokens", {"csrf": browser.csrf, "name": s["console_token_name"], "role": "worker"}),
+           ("POST", f"/console/examples/{ids[0]}", {"csrf": s["console_form"], "action": "accept"})]
+    for method, path, form in bad:
+        status, _ = browser.call(method, path, form, header=form is None or form["csrf"] == browser.csrf)
+        assert 400 <= status < 500, (method, path, status)
+
+
 # The training process, run through a wrapper that copies its stdout and stderr into files.
 TEE = r"""
 import subprocess, sys, threading
@@ -247,6 +317,7 @@ def test_no_text_in_the_logs_in_process(tmp_path, data_dir, app_config, monkeypa
     with waitress_in_thread(app) as server:
         session(Http(server.effective_port, worker_token), Http(server.effective_port, admin_token),
                 markers, on_internal_error=internal_error)
+        console_session(server.effective_port, admin_token, markers)
 
     logged = "\n".join(debug_logging.lines)
     captured = capfd.readouterr()
@@ -259,6 +330,7 @@ def test_no_text_in_the_logs_in_process(tmp_path, data_dir, app_config, monkeypa
     assert "internal error in POST /api/v1/classify: ValueError" in logged
     assert "retrain job" in logged
     assert '"event": "result"' in worker_output
+    assert "console sign-in refused" in logged and "changed in bulk in the console" in logged
 
 
 def cli(env: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:

@@ -81,8 +81,9 @@ export function createClient({ baseUrl, token = "", fetchImpl = globalThis.fetch
     guideline(lang) {
       return request("GET", `/guideline?lang=${encodeURIComponent(lang)}`);
     },
-    advice(answers, lang) {
-      return request("POST", "/advice", { answers, lang });
+    /** `category`, when known, leaves out tips written for another kind of harm. */
+    advice(answers, lang, category = null) {
+      return request("POST", "/advice", category ? { answers, lang, category } : { answers, lang });
     },
     classify(text, lang) {
       return request("POST", "/classify", { text, lang });
@@ -90,13 +91,26 @@ export function createClient({ baseUrl, token = "", fetchImpl = globalThis.fetch
     saveExample(example) {
       return request("POST", "/examples", example);
     },
+    /** The text as the server would store it: {text, replaced: {kind: count}} (nothing is stored). */
+    previewExample(text) {
+      return request("POST", "/examples/preview", { text });
+    },
+    /** One completed walk for the case log (see lib/casefile.js caseRecord); 404 while switched off. */
+    recordCase(record) {
+      return request("POST", "/cases", record);
+    },
   };
 }
 
-/** The POST /examples body for a confirmed answer; optional fields only when known. */
-export function exampleBody({ text, contentAnswer, lang, category = "", classification = null }) {
-  const body = { text, label: contentAnswer ? 1 : 0, lang };
-  if (contentAnswer && ["discriminatory", "hurtful", "threatening"].includes(category)) body.category = category;
+/**
+ * The POST /examples body for a confirmed answer; optional fields only when known. `lang` is the
+ * post's language as the worker chose it; left out, the server recognises it from the text.
+ * `categories` is the vocabulary's list of harm categories.
+ */
+export function exampleBody({ text, contentAnswer, lang = "", category = "", categories = [], classification = null }) {
+  const body = { text, label: contentAnswer ? 1 : 0 };
+  if (lang) body.lang = lang;
+  if (contentAnswer && categories.includes(category)) body.category = category;
   if (classification && Number.isFinite(Number(classification.score))) body.score = Number(classification.score);
   if (classification && typeof classification.model_version === "string") body.model_version = classification.model_version;
   return body;

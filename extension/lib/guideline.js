@@ -32,14 +32,24 @@ function presentOutcome(guideline, oid, answers) {
     addenda,
     reporting: Boolean(o.reporting),
     show_chain_partners: Boolean(o.show_chain_partners),
+    follow_up: Boolean(o.follow_up),
+    emergency: o.emergency ?? null,
+    drafts: o.drafts ?? [],
   };
+}
+
+/** A tip meant for some harm categories only is left out when the post is of another one. */
+function tipFits(tip, category) {
+  return !category || !Array.isArray(tip.categories) || tip.categories.length === 0
+    || tip.categories.includes(category);
 }
 
 /**
  * Where the answers so far lead: {complete, next_question, outcome, path, optional_questions,
- * tips, donts}, exactly as POST /api/v1/advice answers.
+ * tips, donts}, exactly as POST /api/v1/advice answers. `category` (the post's harm category,
+ * when known) leaves out tips written for other kinds of harm.
  */
-export function walk(guideline, answers = {}) {
+export function walk(guideline, answers = {}, category = null) {
   const questions = guideline.questions;
   for (const [qid, value] of Object.entries(answers)) {
     if (!Object.hasOwn(questions, qid)) {
@@ -85,7 +95,8 @@ export function walk(guideline, answers = {}) {
       donts,
     };
   }
-  const tips = (guideline.outcomes[node].tips || []).map((tid) => {
+  const outcome = guideline.outcomes[node];
+  const tips = (outcome.tips || []).filter((tid) => tipFits(guideline.tips[tid], category)).map((tid) => {
     const t = guideline.tips[tid];
     return { id: tid, title: t.title, text: t.text };
   });
@@ -96,7 +107,8 @@ export function walk(guideline, answers = {}) {
     path,
     optional_questions: optionalQuestions,
     tips,
-    donts,
+    // An outcome for harmless posts shows no don'ts about handling hate.
+    donts: outcome.show_donts === false ? [] : donts,
   };
 }
 

@@ -15,7 +15,15 @@ export const DEFAULTS = Object.freeze({
   lang: "",
   // Chain partners shown with the `refer` outcome: [{name, phone, email, note}].
   partners: [],
+  // Single-key shortcuts (J/Y = yes, N = no) in the popup; off for speech input users (WCAG 2.1.4).
+  shortcuts: true,
+  // Follow-up list: the reminder is suggested this many days ahead ...
+  followUpDays: 7,
+  // ... and an entry is forgotten this many days after its reminder date.
+  followUpExpiryDays: 30,
 });
+
+const DAY_LIMITS = Object.freeze({ followUpDays: [1, 365], followUpExpiryDays: [1, 365] });
 
 /** Error in a value the worker typed; `key` names the message to show, `args` fill it. */
 export class SettingsError extends Error {
@@ -33,7 +41,11 @@ export function resolveLang(setting, uiLanguage = "") {
   return String(uiLanguage).toLowerCase().startsWith("en") ? "en" : "nl";
 }
 
-/** A server URL as typed -> "http(s)://host[:port][/path]" without a trailing slash. */
+/**
+ * A server URL as typed -> "http(s)://host[:port][/path]" without a trailing slash. The API's own
+ * address ("…/api/v1", as the server once printed it, or "…/api/v1/health") is accepted too: the
+ * extension adds /api/v1 itself, so it is cut off.
+ */
 export function normalizeServerUrl(value) {
   const text = String(value ?? "").trim();
   let url;
@@ -46,7 +58,21 @@ export function normalizeServerUrl(value) {
       || url.username || url.password || url.search || url.hash) {
     throw new SettingsError("errorServerUrl");
   }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const path = url.pathname.replace(/\/api\/v1(\/.*)?$/, "");
+  return `${url.origin}${path}`.replace(/\/+$/, "");
+}
+
+/** A whole number of days within its limits, or SettingsError naming the field. */
+export function cleanDays(name, value) {
+  const [min, max] = DAY_LIMITS[name];
+  const text = String(value ?? "").trim();
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < min || days > max) {
+    const error = new SettingsError("errorDays", String(min), String(max));
+    error.field = name;
+    throw error;
+  }
+  return days;
 }
 
 /** The host-permission pattern for a server URL ("http://example.org/*"; any port matches). */
@@ -60,10 +86,11 @@ export function cleanPartners(rows) {
   const partners = [];
   (rows || []).forEach((row, index) => {
     const partner = {
-      name: String(row?.name ?? "").trim(),
+      // Names and notes are typed in growing text boxes: one line each.
+      name: String(row?.name ?? "").replace(/\s+/g, " ").trim(),
       phone: String(row?.phone ?? "").trim(),
       email: String(row?.email ?? "").trim(),
-      note: String(row?.note ?? "").trim(),
+      note: String(row?.note ?? "").replace(/\s+/g, " ").trim(),
     };
     if (!partner.name && !partner.phone && !partner.email && !partner.note) return;
     if (!partner.name) throw new SettingsError("errorPartnerName", String(index + 1));
@@ -79,6 +106,9 @@ export function validateSettings(values) {
     token: String(values.token ?? "").trim(),
     lang: LANGUAGES.includes(values.lang) ? values.lang : "",
     partners: cleanPartners(values.partners),
+    shortcuts: values.shortcuts !== false,
+    followUpDays: cleanDays("followUpDays", values.followUpDays ?? DEFAULTS.followUpDays),
+    followUpExpiryDays: cleanDays("followUpExpiryDays", values.followUpExpiryDays ?? DEFAULTS.followUpExpiryDays),
   };
 }
 
@@ -93,6 +123,14 @@ export async function loadSettings(storage = globalThis.chrome.storage.local,
   // Policy hook: managed values replace the worker's own (see lib/managed.js).
   Object.assign(settings, await readManaged(managedArea));
   if (!Array.isArray(settings.partners)) settings.partners = [];
+  if (typeof settings.shortcuts !== "boolean") settings.shortcuts = DEFAULTS.shortcuts;
+  for (const name of Object.keys(DAY_LIMITS)) {
+    try {
+      settings[name] = cleanDays(name, settings[name]);
+    } catch {
+      settings[name] = DEFAULTS[name];
+    }
+  }
   return settings;
 }
 

@@ -3,6 +3,7 @@
  * language, chain partners). Saving asks the browser for access to the server's origin.
  */
 import { createClient } from "../lib/api.js";
+import { checkConnection } from "../lib/connection.js";
 import { applyI18n, loadMessages, translator } from "../lib/i18n.js";
 import { readManaged, withoutManaged } from "../lib/managed.js";
 import { DEFAULTS, SettingsError, loadSettings, originPattern, resolveLang, validateSettings } from "../lib/settings.js";
@@ -30,12 +31,30 @@ function numberPartners() {
   });
 }
 
+/** A one-line text box that grows with its text, so a long name is read whole. */
+function growing(area) {
+  const fit = () => {
+    area.style.height = "auto";
+    area.style.height = `${area.scrollHeight + 2}px`;
+  };
+  area.addEventListener("input", fit);
+  // A name is one line: Enter saves the form, as in the other fields.
+  area.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  requestAnimationFrame(fit);
+}
+
 function addPartnerRow(partner = {}) {
   const row = $("partner-row").content.firstElementChild.cloneNode(true);
   row.querySelector('[name="partnerName"]').value = partner.name ?? "";
   row.querySelector('[name="partnerPhone"]').value = partner.phone ?? "";
   row.querySelector('[name="partnerEmail"]').value = partner.email ?? "";
   row.querySelector('[name="partnerNote"]').value = partner.note ?? "";
+  row.querySelectorAll("textarea.grow").forEach(growing);
   row.querySelector(".partner-remove").addEventListener("click", () => {
     row.remove();
     numberPartners();
@@ -60,6 +79,9 @@ function fillForm(settings, lang) {
   form.elements.serverUrl.value = settings.serverUrl;
   form.elements.token.value = settings.token;
   form.elements.lang.value = lang;
+  form.elements.shortcuts.checked = settings.shortcuts !== false;
+  form.elements.followUpDays.value = String(settings.followUpDays ?? DEFAULTS.followUpDays);
+  form.elements.followUpExpiryDays.value = String(settings.followUpExpiryDays ?? DEFAULTS.followUpExpiryDays);
   $("partners").replaceChildren();
   settings.partners.forEach((p) => addPartnerRow(p));
   showManaged(form, managed, t);
@@ -71,6 +93,9 @@ function readForm() {
     token: form.elements.token.value,
     lang: form.elements.lang.value,
     partners: partnerRows(),
+    shortcuts: form.elements.shortcuts.checked,
+    followUpDays: form.elements.followUpDays.value,
+    followUpExpiryDays: form.elements.followUpExpiryDays.value,
   };
 }
 
@@ -81,6 +106,7 @@ function showStatus(id, kind, text) {
 
 function fieldFor(error) {
   if (error.key === "errorServerUrl") return form.elements.serverUrl;
+  if (error.key === "errorDays") return error.field ? form.elements[error.field] : null;
   if (error.key === "errorPartnerName") {
     return $("partners").querySelectorAll('[name="partnerName"]')[Number(error.args[0]) - 1];
   }
@@ -114,6 +140,7 @@ async function save(settings, permission) {
   const lang = resolveLang(settings.lang, chrome.i18n.getUILanguage());
   if (lang !== previousLang) await useLanguage(lang);
   fillForm(settings, lang);
+  // The address as stored (an API address pasted with /api/v1 is shown without it).
   if (granted) showStatus("status", "ok", t("settingsSaved"));
   else showStatus("status", "error", t("settingsSavedNoPermission", new URL(settings.serverUrl).origin));
 }
@@ -130,15 +157,22 @@ async function testConnection() {
   $("test").disabled = true;
   showStatus("test-status", "", "");
   try {
-    const health = await createClient({ baseUrl: settings.serverUrl, token: settings.token }).health();
-    showStatus("test-status", "ok", t("testOk", health.model_version || t("testNoModel")));
-  } catch (err) {
-    const reason = {
-      unreachable: t("testUnreachable"),
-      auth: t("testAuth"),
-      forbidden: t("testForbidden"),
-    }[err.kind] ?? (err.status ? t("errorDetail", String(err.status), err.message) : err.message);
-    showStatus("test-status", "error", t("testFailed", reason));
+    const client = createClient({ baseUrl: settings.serverUrl, token: settings.token });
+    const check = await checkConnection(client, document.documentElement.lang);
+    if (check.result === "ok") {
+      showStatus("test-status", "ok", t("testOk", check.model_version || t("testNoModel")));
+    } else {
+      const reason = {
+        no_server: () => t("testUnreachable"),
+        timeout: () => t("testTimeout"),
+        wrong_address: () => t("testWrongAddress"),
+        token_refused: () => t("testAuth"),
+        wrong_role: () => t("testWrongRole"),
+        server_error: () => t("testServerError", String(check.status ?? "—")),
+      }[check.result]();
+      showStatus("test-status", "error", t("testFailed", reason));
+      $("test-status").dataset.result = check.result;
+    }
   } finally {
     $("test").disabled = false;
   }
@@ -158,6 +192,12 @@ async function init() {
   if (!settings) showStatus("status", "error", t("settingsLoadFailed"));
 
   form.addEventListener("submit", onSubmit);
+  // The page speaks the language chosen, as soon as it is chosen (and that choice comes first).
+  form.elements.lang.addEventListener("change", async (e) => {
+    const values = readForm();
+    await useLanguage(e.target.value);
+    form.elements.lang.value = values.lang;
+  });
   $("partner-add").addEventListener("click", () => addPartnerRow().querySelector("input").focus());
   $("test").addEventListener("click", testConnection);
   $("token-show").addEventListener("change", (e) => {

@@ -10,7 +10,7 @@ from . import validation
 
 bp = Blueprint("advice", __name__)
 
-KNOWN_FIELDS = {"answers", "lang"}
+KNOWN_FIELDS = {"answers", "lang", "category"}
 
 
 @bp.post("/advice")
@@ -18,11 +18,14 @@ def advise():
     body = validation.json_object(request)
     unknown = sorted(set(body) - KNOWN_FIELDS)
     if unknown:
-        raise APIError(400, f"unknown field(s): {', '.join(unknown)}; expected 'answers' and 'lang'",
-                       code="unknown_field")
+        raise APIError(400, f"unknown field(s): {', '.join(unknown)}; expected 'answers', 'lang' "
+                            "and 'category'", code="unknown_field")
     lang = validation.language(body.get("lang"))
     answers = validation.answers(body.get("answers"))
+    # The post's harm category, when the worker or the classifier named one: tips written for
+    # another kind of harm are left out.
+    category = validation.category(body.get("category"))
     try:
-        return get_guideline().walk(answers, lang).as_dict()
+        return get_guideline().walk(answers, lang, category).as_dict()
     except AnswerError as err:
         raise APIError(422, str(err), code="invalid_answers") from None

@@ -9,11 +9,12 @@ import math
 import re
 from typing import Any
 
+from ..learning import language
 from ..learning.examples import CATEGORIES, LABELS, STATES, NewExample
 from .validation import LANGUAGES, json_type
 
 EXAMPLE_FIELDS = {"text", "label", "category", "lang", "score", "model_version"}
-CHANGE_FIELDS = {"state", "label", "category"}
+CHANGE_FIELDS = {"state", "label", "category", "lang"}
 MAX_PER_PAGE = 100
 MAX_PAGE = 1_000_000
 _VERSION_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,99}")
@@ -38,19 +39,23 @@ def example(body: dict, *, max_chars: int, state: str = "new") -> NewExample:
     if cat is not None and lab == 0:
         raise InvalidExample("category", "a category fits only label 1 (harmful); "
                                          "leave it out for label 0")
-    return NewExample(text=text(body.get("text"), max_chars=max_chars), label=lab,
-                      lang=lang(body.get("lang")), category=cat, score=score(body.get("score")),
+    clean_text = text(body.get("text"), max_chars=max_chars)
+    # Without a 'lang' the text's own language is recognised: never the worker's screen language.
+    lang_of_text = lang(body["lang"]) if body.get("lang") is not None else language.detect(clean_text)
+    return NewExample(text=clean_text, label=lab,
+                      lang=lang_of_text, category=cat, score=score(body.get("score")),
                       model_version=model_version(body.get("model_version")), state=state)
 
 
 def changes(body: dict) -> dict:
-    """A PATCH body: a new review state and/or a new label and category."""
+    """A PATCH body: a new review state, a new label and category, and/or the post's language."""
     unknown = sorted(set(body) - CHANGE_FIELDS)
     if unknown:
         raise InvalidExample(unknown[0], f"unknown field(s): {', '.join(unknown)}; expected "
-                                         "'state', 'label' and/or 'category'")
+                                         "'state', 'label', 'category' and/or 'lang'")
     if not body:
-        raise InvalidExample("state", "send 'state' (accepted or rejected) and/or 'label' and 'category'")
+        raise InvalidExample("state", "send 'state' (accepted or rejected), 'label' and 'category', "
+                                      "and/or 'lang'")
     result: dict[str, Any] = {}
     if "state" in body:
         result["state"] = state(body["state"])
@@ -58,6 +63,8 @@ def changes(body: dict) -> dict:
         result["label"] = label(body["label"])
     if "category" in body:
         result["category"] = category(body["category"])
+    if "lang" in body:
+        result["lang"] = lang(body["lang"])
     if result.get("label") == 0 and result.get("category"):
         raise InvalidExample("category", "a category fits only label 1 (harmful)")
     return result

@@ -15,8 +15,18 @@ from ..auth import public
 bp = Blueprint("health", __name__)
 
 # Optional features a client may look for: the extension shows "save as example" only
-# when "examples" is listed.
+# when "examples" is listed, and records completed walks only when "case_log" is.
 FEATURES = ["examples", "retrain"]
+
+
+def features() -> list[str]:
+    return FEATURES + (["case_log"] if current_app.config.get("CASE_LOG") is True else [])
+
+
+def vocabulary() -> dict:
+    """What a client may send: the model's languages and harm categories, the longest text."""
+    return {"languages": list(model.LANGUAGES), "categories": list(model.CATEGORIES),
+            "max_text_chars": int(current_app.config["MAX_TEXT_CHARS"])}
 
 
 @bp.get("/health")
@@ -28,11 +38,6 @@ def health():
     if problem:
         # Still 200: the server answers, classifies and advises; only storing fails.
         return {"status": "degraded", "reason": problem, "model_version": model_version,
-                "features": FEATURES, "vocabulary": vocabulary()}
-    return {"status": "ok", "model_version": model_version, "features": FEATURES,
+                "features": features(), "vocabulary": vocabulary()}
+    return {"status": "ok", "model_version": model_version, "features": features(),
             "vocabulary": vocabulary()}
-
-
-def vocabulary() -> dict:
-    return {"languages": list(model.LANGUAGES), "categories": list(model.CATEGORIES),
-            "max_text_chars": int(current_app.config["MAX_TEXT_CHARS"])}

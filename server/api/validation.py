@@ -67,6 +67,16 @@ def language(value: Any, *, default: str = "nl") -> str:
     return value
 
 
+def category(value: Any) -> str | None:
+    """An optional harm category, one of the model's."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in model.CATEGORIES:
+        raise APIError(400, f"unknown category {value!r}; use one of: {', '.join(model.CATEGORIES)}, "
+                            "or leave it out", code="invalid_category")
+    return value
+
+
 def answers(value: Any) -> dict[str, bool]:
     """The 'answers' object: question id -> true/false (the tree decides which ids fit)."""
     if value is None:

@@ -4,9 +4,11 @@ Export and import: labelled examples to and from CSV. A cell that a spreadsheet 
 formula (starting with = + - @, a tab or a carriage return) is written with a leading ``'``,
 and an import takes that ``'`` off again, so a round trip changes nothing.
 
-The CSV has the columns text,label,category,lang,state. An import scrubs every text like the API
-does, stores each scrubbed text and label once, and is all or nothing: a bad line stops it,
-with the line named, before anything is stored.
+The CSV has the columns id,text,label,category,lang,state. An import scrubs every text like the
+API does and stores each scrubbed text and label once. A row naming an example already stored
+(by its id, or without one by its text) changes that example's state, label, category and
+language to the row's: export, review in a spreadsheet, import. The import says what it changed,
+and is all or nothing: a bad line stops it, with the line named, before anything is stored.
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from ..storage import connection as db
 from ..storage import examples as example_rows
 from .common import CommandError, command_with_actions, database
 
-COLUMNS = ("text", "label", "category", "lang", "state")
+COLUMNS = ("id", "text", "label", "category", "lang", "state")
+# Changes listed one by one after an import; more are counted.
+SHOWN_CHANGES = 20
 
 
 def register(subparsers) -> None:
@@ -36,7 +40,8 @@ def register(subparsers) -> None:
     export.add_argument("--state", choices=examples.STATES, help="only examples in this review state")
     export.set_defaults(func=export_examples)
 
-    imp = sub.add_parser("import", help="add the examples of a CSV file (scrubbed, without duplicates)")
+    imp = sub.add_parser("import", help="add the examples of a CSV file (scrubbed, without duplicates), "
+                                        "and update the state and label of those already stored")
     imp.add_argument("file", type=Path, help="the CSV file to read")
     imp.add_argument("--saved-by", default="import", help="recorded as who saved them (default: %(default)s)")
     imp.set_defaults(func=import_examples)
@@ -60,7 +65,7 @@ def export_examples(args: argparse.Namespace) -> int:
             writer = csv.writer(fh)
             writer.writerow(COLUMNS)
             for row in rows:
-                writer.writerow([escape_formula(row["text"]), row["label"], row["category"] or "",
+                writer.writerow([row["id"], escape_formula(row["text"]), row["label"], row["category"] or "",
                                  row["lang"], row["state"]])
     except OSError as err:
         raise CommandError(f"cannot write {args.file}: {err.strerror}") from None
@@ -70,19 +75,38 @@ def export_examples(args: argparse.Namespace) -> int:
 
 def import_examples(args: argparse.Namespace) -> int:
     rows = read_csv(args.file, max_chars=configured_app().config["MAX_TEXT_CHARS"])
-    created = duplicates = 0
+    created, unchanged, changed = 0, 0, []
     with database() as conn, db.transaction(conn):
-        for new in rows:
-            _id, was_created = examples.add(conn, new, saved_by=args.saved_by)
-            created += was_created
-            duplicates += not was_created
-    print(f"Imported {args.file}: {len(rows)} row(s), {created} new example(s), "
-          f"{duplicates} already stored (same scrubbed text and label).")
+        for line, example_id, new, given in rows:
+            try:
+                stored_id, changes = examples.import_one(conn, new, example_id=example_id, given=given,
+                                                         saved_by=args.saved_by)
+            except (examples.ExampleError, examples.ExampleConflict) as err:
+                # Raising inside the transaction rolls the whole import back.
+                raise CommandError(f"nothing imported; {args.file} line {line}: {err}") from None
+            if changes is None:
+                created += 1
+            elif changes:
+                changed.append((stored_id, changes))
+            else:
+                unchanged += 1
+    print(f"Imported {args.file}: {len(rows)} row(s), {created} new example(s), {len(changed)} updated, "
+          f"{unchanged} already stored unchanged.")
+    for stored_id, changes in changed[:SHOWN_CHANGES]:
+        said = "; ".join(f"{field} {_shown(old)} -> {_shown(new)}" for field, (old, new) in changes.items())
+        print(f"  example {stored_id}: {said}")
+    if len(changed) > SHOWN_CHANGES:
+        print(f"  ... and {len(changed) - SHOWN_CHANGES} more updated")
     return 0
 
 
-def read_csv(path: Path, *, max_chars: int) -> list[examples.NewExample]:
-    """Every row of ``path`` validated; CommandError naming each bad line (all of them)."""
+def _shown(value) -> str:
+    return "none" if value is None else str(value)
+
+
+def read_csv(path: Path, *, max_chars: int) -> list[tuple[int, int | None, examples.NewExample, frozenset]]:
+    """Every row of ``path`` validated, as (line, id or None, example, the fields the row sets);
+    CommandError naming each bad line (all of them)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -94,7 +118,8 @@ def read_csv(path: Path, *, max_chars: int) -> list[examples.NewExample]:
             for record in reader:
                 line = reader.line_num
                 try:
-                    rows.append(_row(record, max_chars=max_chars))
+                    rows.append((line, _example_id(record), _row(record, max_chars=max_chars),
+                                 _given(record)))
                 except check.InvalidExample as err:
                     errors.append(f"{path} line {line}: {err}")
     except FileNotFoundError:
@@ -109,6 +134,24 @@ def read_csv(path: Path, *, max_chars: int) -> list[examples.NewExample]:
         shown = "\n".join(errors[:20]) + (f"\n... and {len(errors) - 20} more" if len(errors) > 20 else "")
         raise CommandError(f"nothing imported; {len(errors)} bad line(s):\n{shown}")
     return rows
+
+
+def _given(record: dict) -> frozenset:
+    """The fields a row sets on an example already stored: its columns, but an empty state keeps
+    the stored one (the label, category and language cells always count)."""
+    fields = {c for c in ("label", "category", "lang") if c in record}
+    if (record.get("state") or "").strip():
+        fields.add("state")
+    return frozenset(fields)
+
+
+def _example_id(record: dict) -> int | None:
+    value = (record.get("id") or "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise check.InvalidExample("id", f"'id' must be the number of a stored example, not {value!r}")
+    return int(value)
 
 
 def _row(record: dict, *, max_chars: int) -> examples.NewExample:

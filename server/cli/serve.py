@@ -80,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as err:
         raise CommandError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from err
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"Reageerwijzer listening on http://{host}:{server.effective_port}/api/v1 "
-          f"(data: {app.config['DATA_DIR']})", flush=True)
+    # The extension's settings want the address without /api/v1: say which one to paste.
+    address = f"http://{host}:{server.effective_port}"
+    print(f"Reageerwijzer listening on {address}/api/v1 (data: {app.config['DATA_DIR']}); "
+          f"server address for the extension's settings: {address}", flush=True)
     first_token = _first_admin_token(app)
     if first_token:
         print(f"No tokens yet, so an admin token named 'admin' was created. It is shown only this "

@@ -7,7 +7,8 @@ from . import Guideline, load_guideline
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["guideline"] = load_guideline(app.config["GUIDELINE_FILE"])
+    app.extensions["guideline"] = load_guideline(app.config["GUIDELINE_FILE"],
+                                                 app.config.get("EMERGENCY_CONTACTS", "nl"))
 
 
 def get_guideline() -> Guideline:

@@ -12,6 +12,58 @@ class GuidelineError(ValueError):
     """The guideline file is malformed; the message lists every problem found."""
 
 
+# Reply drafts per outcome: one is no choice, more than four is a menu nobody reads.
+MIN_DRAFTS, MAX_DRAFTS = 2, 4
+MAX_DRAFT_CHARS = 400
+
+
+def _categories() -> tuple[str, ...]:
+    # The harm categories are the model's vocabulary; imported late so the guideline can be
+    # checked without loading scikit-learn first.
+    from model import CATEGORIES
+    return CATEGORIES
+
+
+def _names(problems: list[str], where: str, value: Any, expected: str) -> list[str]:
+    """A list of ids, or a problem (and no ids) when it is not one."""
+    if isinstance(value, list) and all(isinstance(x, str) for x in value):
+        return value
+    problems.append(f"{where} must be {expected}, not {value!r}")
+    return []
+
+
+def validate_emergency(contacts: Any, langs: list[str]) -> None:
+    """The emergency contacts: {"contacts": [{id, text, phone?, url?}], "support": texts}."""
+    problems: list[str] = []
+    if not isinstance(contacts, dict):
+        raise GuidelineError("must be an object with 'contacts' and 'support'")
+
+    def texts(where: str, value: Any) -> None:
+        if not isinstance(value, dict):
+            problems.append(f"{where}: expected texts per language {langs}")
+            return
+        for lang in langs:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                problems.append(f"{where}: text missing for language '{lang}'")
+
+    rows = contacts.get("contacts")
+    if not isinstance(rows, list) or not rows:
+        problems.append("'contacts' must be a non-empty list")
+        rows = []
+    for i, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            problems.append(f"contact #{i} must be an object with an 'id'")
+            continue
+        texts(f"contact '{row['id']}' text", row.get("text"))
+        if "phone" in row and not (isinstance(row["phone"], str) and any(c.isdigit() for c in row["phone"])):
+            problems.append(f"contact '{row['id']}': phone {row['phone']!r} has no number to dial")
+        if "url" in row and not (isinstance(row["url"], str) and row["url"].startswith("https://")):
+            problems.append(f"contact '{row['id']}': url must start with https://, not {row['url']!r}")
+    texts("support", contacts.get("support"))
+    if problems:
+        raise GuidelineError("invalid emergency contacts:\n  - " + "\n  - ".join(problems))
+
+
 def validate(doc: Any) -> None:
     problems: list[str] = []
     if not isinstance(doc, dict):
@@ -55,23 +107,53 @@ def validate(doc: Any) -> None:
             if not isinstance(target, str) or (target not in questions and target not in outcomes):
                 problems.append(f"question '{qid}': '{branch}' leads to unknown node {target!r}")
 
+    drafts = doc.get("drafts", {})
+    if not isinstance(drafts, dict):
+        problems.append("'drafts' must be an object of draft replies")
+        drafts = {}
+
     for oid, o in outcomes.items():
         if not isinstance(o, dict):
             problems.append(f"outcome '{oid}' must be an object")
             continue
         texts(f"outcome '{oid}' title", o.get("title"))
         texts(f"outcome '{oid}' advice", o.get("advice"))
-        named = o.get("tips", [])
-        if not isinstance(named, list) or not all(isinstance(tip, str) for tip in named):
-            problems.append(f"outcome '{oid}': 'tips' must be a list of tip ids")
-            named = []
-        for tip in named:
+        for flag in ("reporting", "show_chain_partners", "show_donts", "follow_up", "emergency"):
+            if flag in o and not isinstance(o[flag], bool):
+                problems.append(f"outcome '{oid}': '{flag}' must be true or false, not {o[flag]!r}")
+        for tip in _names(problems, f"outcome '{oid}': 'tips'", o.get("tips", []), "a list of tip ids"):
             if tip not in tips:
                 problems.append(f"outcome '{oid}' names unknown tip {tip!r}")
+        named = _names(problems, f"outcome '{oid}': 'drafts'", o.get("drafts", []), "a list of draft ids")
+        for draft in named:
+            if draft not in drafts:
+                problems.append(f"outcome '{oid}' names unknown draft {draft!r}")
+        if named and not MIN_DRAFTS <= len(named) <= MAX_DRAFTS:
+            problems.append(f"outcome '{oid}' offers {len(named)} draft(s); offer {MIN_DRAFTS} to "
+                            f"{MAX_DRAFTS}, or none")
 
     for tid, tip in tips.items():
         texts(f"tip '{tid}' title", tip.get("title") if isinstance(tip, dict) else None)
         texts(f"tip '{tid}' text", tip.get("text") if isinstance(tip, dict) else None)
+        if isinstance(tip, dict) and "categories" in tip:
+            named = _names(problems, f"tip '{tid}': 'categories'", tip["categories"], "a list of harm categories")
+            for category in named:
+                if category not in _categories():
+                    problems.append(f"tip '{tid}' names unknown category {category!r}; "
+                                    f"use {', '.join(_categories())}")
+
+    for did, draft in drafts.items():
+        if not isinstance(draft, dict):
+            problems.append(f"draft '{did}' must be an object")
+            continue
+        if draft.get("tip") not in tips:
+            problems.append(f"draft '{did}' must name the tip it builds on; {draft.get('tip')!r} is not a tip")
+        texts(f"draft '{did}' text", draft.get("text"))
+        for lang in langs:
+            text = draft.get("text", {}).get(lang) if isinstance(draft.get("text"), dict) else None
+            if isinstance(text, str) and len(text) > MAX_DRAFT_CHARS:
+                problems.append(f"draft '{did}' ({lang}) has {len(text)} characters; a reply of at most "
+                                f"{MAX_DRAFT_CHARS} is read")
 
     donts = doc.get("donts")
     if not isinstance(donts, list) or not donts:

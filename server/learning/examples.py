@@ -58,26 +58,93 @@ def add(conn: Connection, example: NewExample, *, saved_by: str) -> tuple[int, b
 
 
 def update(conn: Connection, example_id: int, changes: dict, *, reviewed_by: str) -> dict | None:
-    """Apply a review (state) and/or a relabel (label, category); None when there is no such example."""
+    """Apply a review (state), a relabel (label, category) and/or a corrected language; None when
+    there is no such example."""
     with transaction(conn):
         current = example_rows.get(conn, example_id)
         if current is None:
             return None
-        label = changes.get("label", current["label"])
-        category = changes.get("category", current["category"] if label == current["label"] else None)
-        if label == 0:
-            if changes.get("category"):
-                raise ExampleError(f"example {example_id} has label 0 (not harmful): a category "
-                                   "fits only label 1")
-            category = None
-        key = dedupe_key(current["text"], label)
-        clash = example_rows.other_with_key(conn, key, besides=example_id)
-        if clash is not None:
-            raise ExampleConflict(clash)
-        example_rows.set_review(conn, example_id, label=label, category=category,
-                                state=changes.get("state", current["state"]), text_key=key,
-                                reviewed_by=reviewed_by)
+        _apply(conn, current, changes, reviewed_by=reviewed_by)
     return example_rows.get(conn, example_id)
+
+
+def _apply(conn: Connection, current: dict, changes: dict, *, reviewed_by: str) -> None:
+    """Write ``changes`` to the example ``current`` (inside the caller's transaction)."""
+    example_id = current["id"]
+    label = changes.get("label", current["label"])
+    category = changes.get("category", current["category"] if label == current["label"] else None)
+    if label == 0:
+        if changes.get("category"):
+            raise ExampleError(f"example {example_id} has label 0 (not harmful): a category "
+                               "fits only label 1")
+        category = None
+    key = dedupe_key(current["text"], label)
+    clash = example_rows.other_with_key(conn, key, besides=example_id)
+    if clash is not None:
+        raise ExampleConflict(clash)
+    example_rows.set_review(conn, example_id, label=label, category=category,
+                            state=changes.get("state", current["state"]),
+                            lang=changes.get("lang", current["lang"]), text_key=key,
+                            reviewed_by=reviewed_by)
+
+
+def find_by_text(conn: Connection, text: str) -> list[dict]:
+    """The stored examples with this text once scrubbed (one per label, so at most two)."""
+    scrubbed = scrub(text.strip())
+    return example_rows.with_keys(conn, [dedupe_key(scrubbed, label) for label in LABELS])
+
+
+# The fields an import may change on an example it already has.
+IMPORTED_FIELDS = ("state", "label", "category", "lang")
+
+
+def import_one(conn: Connection, new: NewExample, *, example_id: int | None, given: frozenset[str],
+               saved_by: str) -> tuple[int, dict | None]:
+    """Store a CSV row (inside the caller's transaction): a new example, or the changes to the one
+    it names by ``example_id`` or, without a known id, by its text. ``given`` are the CSV's columns: a
+    column that is not in the file changes nothing. Returns (id, None) for a new example, else
+    (id, {field: (old, new)}), empty when nothing changed."""
+    # An id this database does not have (a file exported from another server) counts for
+    # nothing: the row is matched by its text, as without an id.
+    current = example_rows.get(conn, example_id) if example_id is not None else None
+    if current is None:
+        found = find_by_text(conn, new.text)
+        if not found:
+            return add(conn, new, saved_by=saved_by)[0], None
+        # The same text with the row's label, else the one stored with the other label.
+        current = next((f for f in found if f["label"] == new.label), found[0])
+    wanted = {f: getattr(new, f) for f in IMPORTED_FIELDS if f in given}
+    if "label" in wanted and "category" not in wanted and wanted["label"] != current["label"]:
+        wanted["category"] = None
+    changes = {f: v for f, v in wanted.items() if v != current[f]}
+    if changes:
+        _apply(conn, current, changes, reviewed_by=saved_by)
+        updated = example_rows.get(conn, current["id"])
+        return current["id"], {f: (current[f], updated[f]) for f in IMPORTED_FIELDS if current[f] != updated[f]}
+    return current["id"], {}
+
+
+def update_many(conn: Connection, example_ids: list[int], changes: dict, *, reviewed_by: str
+                ) -> dict[str, list[int]]:
+    """Apply the same change to several examples (the console's bulk review), each on its own.
+
+    Returns the ids ``updated``, ``missing`` (no such example) and ``conflicts`` (the change
+    would make it equal to another example, or does not fit it); those are left as they were.
+    """
+    result: dict[str, list[int]] = {"updated": [], "missing": [], "conflicts": []}
+    for example_id in example_ids:
+        try:
+            updated = update(conn, example_id, changes, reviewed_by=reviewed_by)
+        except (ExampleConflict, ExampleError):
+            result["conflicts"].append(example_id)
+            continue
+        result["updated" if updated is not None else "missing"].append(example_id)
+    return result
+
+
+def erase_many(conn: Connection, example_ids: list[int]) -> list[Erasure]:
+    """Erase several examples (the console's bulk erase), each as ``erase``; the missing are skipped."""
+    return [e for e in (erase(conn, i) for i in example_ids) if e is not None]
 
 
 @dataclass(frozen=True)

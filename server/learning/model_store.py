@@ -128,6 +128,20 @@ class ModelStore:
                         "metrics": sidecar.get("metrics")})
         return out
 
+    def thresholds(self) -> dict[str, float]:
+        """Each saved version's decision threshold, from its sidecar alone (nothing unpickled or
+        verified: the review queue judges old scores with it)."""
+        out = {}
+        for path in self.models_dir.iterdir():
+            if path.is_dir() and VERSION_RE.match(path.name):
+                try:
+                    threshold = classifier.read_sidecar(path, root=self.models_dir).get("threshold")
+                except classifier.ModelFileError:
+                    continue
+                if isinstance(threshold, (int, float)):
+                    out[path.name] = float(threshold)
+        return out
+
     def verify(self, version: str) -> tuple[bytes, bytes]:
         """The checked sidecar and artifact bytes of ``version``: signed with this server's key
         and recorded in the database with the same hash and signature. Nothing is unpickled."""
@@ -273,8 +287,10 @@ class ModelStore:
     # -- startup ---------------------------------------------------------------------------
 
     def open(self, *, training_data_dir: str | os.PathLike,
-             encodings: str | os.PathLike | None = None) -> None:
-        """Load the active version; on a first start, train, save and activate one.
+             encodings: str | os.PathLike | None = None,
+             regression_set: str | os.PathLike | None = None) -> None:
+        """Load the active version; on a first start, train, save and activate one (evaluated on
+        ``regression_set`` when that file exists, as a retrained version is).
 
         Raises ModelStoreError or a model.ModelFileError (checksum, version, missing file)
         when the active model cannot be served: better no server than a wrong model.
@@ -291,7 +307,8 @@ class ModelStore:
                 log.warning("no %s file in %s; activating the newest version %s",
                             ACTIVE_FILE, self.models_dir, active)
             else:
-                active = self.add(train_from(training_data_dir, encodings=encodings))
+                active = self.add(evaluated(train_from(training_data_dir, encodings=encodings),
+                                            regression_set))
             self.activate(active)
             return
         path = self.models_dir / active
@@ -375,6 +392,18 @@ def train_from(training_data_dir: str | os.PathLike, *, progress=None,
     return classifier.train(dataset, progress=progress, encodings=encodings)
 
 
+def evaluated(trained: PostClassifier, regression_set: str | os.PathLike | None) -> PostClassifier:
+    """``trained`` with its metrics on the regression set (if there is one) in its info, as the
+    training worker records them, so the first version has a place in the console's plots."""
+    if regression_set is None or not Path(regression_set).is_file():
+        return trained
+    rows = classifier.read_csv(Path(regression_set))
+    metrics = classifier.evaluate(trained, [e.text for e in rows], [e.label for e in rows],
+                                  langs=[e.lang for e in rows], categories=[e.category for e in rows])
+    trained.info["metrics"]["regression"] = {"set": Path(regression_set).name, **metrics}
+    return trained
+
+
 def models_dir(config) -> Path:
     """The one place the model folder's path is made: MODEL_STORE_DIR, or DATA_DIR/models."""
     return Path(config.get("MODEL_STORE_DIR") or Path(config["DATA_DIR"]) / "models")
@@ -384,7 +413,8 @@ def init_app(app: Flask) -> None:
     """Open DATA_DIR/models (training a first model if there is none) and attach the store."""
     store = from_config(app.config, database=app.extensions["db"])
     store.open(training_data_dir=app.config["TRAINING_DATA_DIR"],
-               encodings=Path(app.config["DATA_DIR"]) / "encodings")
+               encodings=Path(app.config["DATA_DIR"]) / "encodings",
+               regression_set=app.config.get("REGRESSION_SET"))
     app.extensions["model_store"] = store
 
 

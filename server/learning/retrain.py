@@ -335,6 +335,11 @@ def clean_work_dirs(app: Flask, conn: Connection) -> None:
             remove_work_dir(folder)
 
 
+def includes_unreviewed(config) -> bool:
+    """Whether retraining with this configuration also learns from examples still 'new'."""
+    return _flag(config["RETRAIN_INCLUDE_UNREVIEWED"])
+
+
 def _flag(value) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")

@@ -84,8 +84,10 @@ def _train_candidate(args: argparse.Namespace, progress, pool) -> dict:
     progress(0.8, "evaluating")
     texts = [e.text for e in regression]
     labels = [e.label for e in regression]
-    candidate_metrics = model.evaluate(candidate, texts, labels)
-    active_metrics = model.evaluate(active, texts, labels) if active is not None else None
+    # By language and category too: the console plots them across versions.
+    by = {"langs": [e.lang for e in regression], "categories": [e.category for e in regression]}
+    candidate_metrics = model.evaluate(candidate, texts, labels, **by)
+    active_metrics = model.evaluate(active, texts, labels, **by) if active is not None else None
 
     progress(0.9, "saving")
     candidate.info["training_data"]["examples_from_database"] = len(extra)

@@ -106,6 +106,36 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE examples_new RENAME TO examples;
     CREATE INDEX examples_state ON examples (state, id);
     """,
+    # 5: the case log (REAGEERWIJZER_CASE_LOG=true): one row per completed walk, without the
+    # post's text or link and without the worker: the day, the token's team, where the walk led.
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        team TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        path TEXT NOT NULL,
+        platform TEXT,
+        category TEXT,
+        prefill_agreed INTEGER CHECK (prefill_agreed IN (0, 1)),
+        model_version TEXT,
+        score_band TEXT CHECK (score_band IN ('almost_certain', 'likely', 'uncertain'))
+    );
+    CREATE INDEX cases_day ON cases (day);
+    """,
+    # 6: the coordinator console's sign-ins. A session is a random secret in a cookie; only its
+    # hash is kept, with the hash of the admin token it was opened with, so revoking that token
+    # ends its sessions too, and the CSRF secret that its forms and fetches must carry.
+    """
+    CREATE TABLE console_sessions (
+        session_hash TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
+    """,
 )
 
 

@@ -1,7 +1,8 @@
 """Write the guideline the extension ships for its very first run offline.
 
 extension/guideline/<lang>.json holds exactly what GET /api/v1/guideline?lang=<lang> returns for
-the server's own guideline file, so the popup walks the same tree with or without the server.
+the server's own guideline file, so the popup walks the same tree with or without the server;
+extension/guideline/vocabulary.json the languages, harm categories and text limit of /health.
 Run after editing server/guideline/guideline.json:  npm run guideline
 (test_bundled_guideline.py fails while the copies are stale).
 """
@@ -26,6 +27,21 @@ def bundled_text(lang: str) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+VOCABULARY_FILE = BUNDLE_DIR / "vocabulary.json"
+
+
+def bundled_vocabulary_text() -> str:
+    """The vocabulary GET /api/v1/health serves with the default configuration."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import model
+    from server.config import DEFAULTS
+
+    vocabulary = {"languages": list(model.LANGUAGES), "categories": list(model.CATEGORIES),
+                  "max_text_chars": DEFAULTS["MAX_TEXT_CHARS"]}
+    return json.dumps(vocabulary, ensure_ascii=False, indent=1) + "\n"
+
+
 def languages() -> list[str]:
     return list(json.loads(GUIDELINE_FILE.read_text(encoding="utf-8"))["languages"])
 
@@ -36,6 +52,8 @@ def main() -> int:
         path = BUNDLE_DIR / f"{lang}.json"
         path.write_text(bundled_text(lang), encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
+    VOCABULARY_FILE.write_text(bundled_vocabulary_text(), encoding="utf-8")
+    print(f"wrote {VOCABULARY_FILE.relative_to(ROOT)}")
     return 0
 
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_DIR = ROOT / "extension"
 MENU_ID = "reageerwijzer-assess"
 POPUP_SIZE = {"width": 400, "height": 600}
+CONSOLE_VIEWPORT = {"width": 1280, "height": 900}
 
 
 def chromium_executable() -> str:
@@ -85,10 +86,10 @@ def start_server(app) -> tuple[object, threading.Thread, str]:
     return server, thread, f"http://127.0.0.1:{server.server_port}"
 
 
-def build_live_server(app_config: dict, *, features: bool = True) -> LiveServer:
+def build_live_server(app_config: dict, *, features: bool = True, case_log: bool = False) -> LiveServer:
     from server.errors import error_body
 
-    app = create_app(app_config)
+    app = create_app({**app_config, "CASE_LOG": case_log})
     live = LiveServer(app=app, url="", token="", features=features)
 
     @app.before_request
@@ -116,6 +117,13 @@ def build_live_server(app_config: dict, *, features: bool = True) -> LiveServer:
 @pytest.fixture
 def live_server(app_config):
     live = build_live_server(app_config)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def live_server_with_case_log(app_config):
+    live = build_live_server(app_config, case_log=True)
     yield live
     live.stop()
 
@@ -199,8 +207,7 @@ class Extension:
         return path
 
 
-@pytest.fixture
-def extension(playwright_chromium, tmp_path):
+def launch_extension(playwright_chromium, tmp_path, browser_lang: str):
     chromium, executable = playwright_chromium
     screens = Path(os.environ.get("REAGEERWIJZER_SCREENS") or tmp_path / "screens")
     screens.mkdir(parents=True, exist_ok=True)
@@ -210,11 +217,27 @@ def extension(playwright_chromium, tmp_path):
         headless=True,
         args=[f"--disable-extensions-except={EXTENSION_DIR}", f"--load-extension={EXTENSION_DIR}",
               "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-              "--disable-background-networking", "--disable-component-update", "--lang=nl"],
+              "--disable-background-networking", "--disable-component-update", f"--lang={browser_lang}"],
     )
+    worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+    return context, Extension(context, worker, screens)
+
+
+@pytest.fixture
+def extension(playwright_chromium, tmp_path):
+    context, ext = launch_extension(playwright_chromium, tmp_path, "nl")
     try:
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        yield Extension(context, worker, screens)
+        yield ext
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def extension_in_english_browser(playwright_chromium, tmp_path):
+    """The extension in a browser whose own language is English."""
+    context, ext = launch_extension(playwright_chromium, tmp_path, "en")
+    try:
+        yield ext
     finally:
         context.close()
 
@@ -226,6 +249,71 @@ def wait_step(page, step: str) -> None:
     page.wait_for_selector(f'body[data-step="{step}"][data-busy="0"]')
 
 
+def clipboard_text(page) -> str:
+    """What the clipboard holds, read as a worker would: pasted into a (temporary) text box."""
+    page.evaluate("() => { const t = document.createElement('textarea'); t.id = 'test-paste';"
+                  " document.body.prepend(t); t.focus(); }")
+    page.keyboard.press("Control+V")
+    text = page.input_value("#test-paste")
+    page.evaluate("() => document.getElementById('test-paste').remove()")
+    return text
+
+
 def answer(page, value: bool, then: str) -> None:
     page.click("#answer-yes" if value else "#answer-no")
     wait_step(page, then)
+
+
+# -- the coordinator console (tests/browser/test_console*.py) ------------------------------------
+
+@pytest.fixture
+def console(app_config):
+    from server import auth
+    from server.database import get_db
+
+    from .console_fixtures import Console, seed_examples
+    app = create_app({**app_config, "RETRAIN_CV_FOLDS": 2})
+    with app.app_context():
+        admin = auth.create_token(get_db(), name="coordinator", role="admin")
+        worker = auth.create_token(get_db(), name="buurtteam-noord", role="worker")
+    seed_examples(app)
+    server, _thread, url = start_server(app)
+    yield Console(app=app, url=url, admin=admin, worker=worker, server=server)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_executable(), headless=True,
+                                    args=["--disable-gpu", "--disable-quic", "--no-first-run",
+                                          "--disable-background-networking", "--disable-component-update"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium_browser, console):
+    context = chromium_browser.new_context(viewport=CONSOLE_VIEWPORT, base_url=console.url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=console.url)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    # A page answering 4xx on purpose is no script error; anything else the console logs is.
+    page.on("console", lambda msg: errors.append(msg.text)
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
+    page.js_errors = errors
+    yield page
+    context.close()
+    assert not errors, f"errors in the page: {errors}"
+
+
+@pytest.fixture
+def screens(tmp_path) -> Path:
+    path = Path(os.environ.get("REAGEERWIJZER_SCREENS") or tmp_path / "screens")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+

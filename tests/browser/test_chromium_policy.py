@@ -75,7 +75,7 @@ def test_the_policy_locks_the_options_and_steers_the_popup(managed_extension, li
     assert page.input_value("input[name='serverUrl']") == live_server.url
     assert page.is_disabled("input[name='serverUrl']") and page.is_disabled("select[name='lang']")
     assert page.is_enabled("input[name='token']")
-    assert page.input_value("#partners input[name='partnerName']") == IT_PARTNER["name"]
+    assert page.input_value("#partners [name='partnerName']") == IT_PARTNER["name"]
     assert page.is_hidden("#partner-add")
     assert page.locator(".managed-note").all_inner_texts() == [msg("en", "managedLocked")] * 3
     managed_extension.screenshot(page, "chromium-en-options-managed")

@@ -71,7 +71,8 @@ def test_menu_item_is_registered_on_selections(extension):
 def test_menu_click_opens_the_popup_with_the_prefilled_answer(extension, live_server):
     extension.configure(serverUrl=live_server.url, token=live_server.token, lang="nl")
     pending = extension.menu_click(HARMFUL, FACEBOOK_POST)
-    assert pending == {"text": HARMFUL, "truncated": False, "platform": "facebook", "at": pending["at"]}
+    assert pending == {"text": HARMFUL, "truncated": False, "platform": "facebook", "pageUrl": FACEBOOK_POST,
+                       "at": pending["at"]}
     # The click opened the action popup (or, failing that, a small extension window).
     opened = extension.worker.evaluate(
         """async () => {
@@ -144,9 +145,10 @@ def test_every_outcome_is_reached(extension, live_server, lang, steps, outcome):
     else:
         assert page.locator("#partners").is_hidden()
 
+    # The outcome's tips, less those written for another kind of harm than the classifier found.
+    shown = page.locator("#tips-list strong").all_inner_texts()
     tips = [GUIDELINE[lang]["tips"][t]["title"] for t in expected["tips"]]
-    for title in tips:
-        assert title in page.inner_text("#tips-list")
+    assert set(shown) <= set(tips) and (bool(shown) is bool(tips)), (shown, tips)
     extension.screenshot(page, f"{lang}-outcome-{outcome}-{len(steps)}")
 
 
@@ -289,10 +291,10 @@ def test_options_page_saves_and_its_values_are_used(extension, live_server):
     page.select_option("select[name='lang']", "en")
     page.click("#partner-add")
     row = page.locator("#partners .partner").nth(0)
-    row.locator("input[name='partnerName']").fill(PARTNER["name"])
+    row.locator("[name='partnerName']").fill(PARTNER["name"])
     row.locator("input[name='partnerPhone']").fill(PARTNER["phone"])
     row.locator("input[name='partnerEmail']").fill(PARTNER["email"])
-    row.locator("input[name='partnerNote']").fill(PARTNER["note"])
+    row.locator("[name='partnerNote']").fill(PARTNER["note"])
     page.click("#test")
     page.wait_for_selector("#test-status[data-kind='ok']")
     model_version = live_server.app.extensions["model_store"].active_version
@@ -310,7 +312,7 @@ def test_options_page_saves_and_its_values_are_used(extension, live_server):
     assert page.input_value("input[name='serverUrl']") == live_server.url
     assert page.input_value("input[name='token']") == live_server.token
     assert page.input_value("select[name='lang']") == "en"
-    assert page.input_value("#partners input[name='partnerName']") == PARTNER["name"]
+    assert page.input_value("#partners [name='partnerName']") == PARTNER["name"]
 
     # ... and the popup uses them: that server, English, the token, the partner with `refer`.
     live_server.requests.clear()
@@ -357,15 +359,17 @@ def test_saving_an_example_needs_a_click_and_says_what_is_stored(extension, live
     save = page.locator("#save")
     assert save.is_visible()
     what = page.inner_text("#save-what")
-    for part in ("@vermeldingen", "links", "e-mailadressen", "telefoonnummers", "(Ja)", "(Nederlands)", "%)"):
+    for part in ("(Ja)", "taal van het bericht", "%)"):
         assert part in what, part
+    assert msg("nl", "saveNamesNote") in page.inner_text("#save")
     assert live_server.saved_examples() == [], "nothing is stored before the click"
     page.select_option("#save-category", "threatening")
     extension.screenshot(page, "nl-save-before")
     page.click("#save-button")
     page.wait_for_selector("#save-status:not([hidden])")
     assert page.get_attribute("#save-status", "data-kind") == "ok", page.inner_text("#save-status")
-    assert re.fullmatch(r"Bewaard als voorbeeld nr\. \d+\.", page.inner_text("#save-status"))
+    # No database number: it means nothing to a worker.
+    assert page.inner_text("#save-status") == msg("nl", "saveDone")
     [example] = live_server.saved_examples()
     assert example["label"] == 1 and example["lang"] == "nl" and example["category"] == "threatening"
     assert 0 <= example["score"] <= 1 and example["model_version"]
@@ -378,12 +382,13 @@ def test_saving_an_overruled_answer_stores_label_0(extension, live_server):
     extension.menu_click(HARMFUL, FORUM_POST)
     page = extension.open_popup()
     walk(page, [("content", False), ("misinformation", False)], "monitor")
-    assert "(No)" in page.inner_text("#save-what") and "(English)" in page.inner_text("#save-what")
+    assert "(No)" in page.inner_text("#save-what")
     assert page.locator("#save-category-label").is_hidden()
     page.click("#save-button")
     page.wait_for_selector("#save-status[data-kind='ok']")
     [example] = live_server.saved_examples()
-    assert example["label"] == 0 and example["lang"] == "en" and example["category"] is None
+    # A Dutch post saved from the English screen is stored as Dutch: the server recognises it.
+    assert example["label"] == 0 and example["lang"] == "nl" and example["category"] is None
 
 
 def test_saving_with_a_rejected_token_points_to_the_settings(extension, live_server):
@@ -429,8 +434,8 @@ def test_server_errors_are_said_plainly_and_the_walk_goes_on(extension, live_ser
     page = extension.open_popup()
     wait_step(page, "question:content")
     # The classifier failed, the rest of the server works: say so at the first question.
-    assert page.inner_text("#classify-failed") == msg("nl", "classifyFailed").replace(
-        "$1", "503: the test made this fail")
+    # In the worker's language: the status, never the server's English message.
+    assert page.inner_text("#classify-failed") == msg("nl", "classifyFailed").replace("$1", "503")
     assert page.locator("#q-prefill").is_hidden()
     assert page.inner_text("#server-state") == msg("nl", "serverOnline")
     extension.screenshot(page, "nl-classifier-failed")
@@ -438,7 +443,6 @@ def test_server_errors_are_said_plainly_and_the_walk_goes_on(extension, live_ser
     # Now the advice endpoint fails too: the popup says so and walks the guideline itself.
     live_server.failing["/api/v1/advice"] = 500
     answer(page, False, "question:real_person")
-    assert page.inner_text("#notice-text") == msg("nl", "noticeServerError").replace(
-        "$1", "500: the test made this fail")
+    assert page.inner_text("#notice-text") == msg("nl", "noticeServerError").replace("$1", "500")
     walk(page, [("real_person", False)], "ignore_or_report")
     assert page.inner_text("#o-title") == GUIDELINE["nl"]["outcomes"]["ignore_or_report"]["title"]

@@ -39,7 +39,11 @@ def test_context_menu_on_a_selection_opens_the_popup(firefox, live_server):
     firefox.wait(firefox.action_popup_settled, message="the panel's final size")
     assert firefox.action_popup_snapshot("firefox-nl-0-action-popup-panel"), "the panel could not be drawn"
     pending = firefox.pending()
-    assert pending == {"text": HARMFUL, "truncated": False, "platform": "facebook", "at": pending["at"]}
+    # The page's address travels with the post, for the follow-up list and the case file.
+    assert pending["pageUrl"].endswith("www.facebook.com:" + pending["pageUrl"].split(":")[2].split("/")[0]
+                                       + "/groups/123/posts/456")
+    assert pending == {"text": HARMFUL, "truncated": False, "platform": "facebook",
+                       "pageUrl": pending["pageUrl"], "at": pending["at"]}
 
 
 def test_menu_item_follows_the_language_setting(firefox):
@@ -99,9 +103,10 @@ def test_every_outcome_in_firefox(firefox, live_server, lang, steps, outcome):
         assert firefox.attr("#partners-list a[href^='tel:']", "href") == "tel:09008844"
     else:
         assert firefox.hidden("#partners")
-    tips = firefox.text("#tips-list")
-    for tip in expected["tips"]:
-        assert GUIDELINE[lang]["tips"][tip]["title"] in tips
+    # The outcome's tips, less those written for another kind of harm than the classifier found.
+    shown = firefox.js("return [...document.querySelectorAll('#tips-list strong')].map((s) => s.innerText)")
+    tips = [GUIDELINE[lang]["tips"][t]["title"] for t in expected["tips"]]
+    assert set(shown) <= set(tips) and (bool(shown) is bool(tips)), (shown, tips)
     # The window cannot be made as narrow as the popup; the popup's body is what must fit.
     width = firefox.js("return document.body.scrollWidth")
     assert width <= 400, f"the popup is {width}px wide in Firefox"
@@ -140,7 +145,8 @@ def test_saving_an_example_from_firefox(firefox, live_server):
     firefox.click("#save-button")
     firefox.wait(lambda: firefox.attr("#save-status", "data-kind"), message="save status")
     assert firefox.attr("#save-status", "data-kind") == "ok", firefox.text("#save-status")
-    assert re.fullmatch(r"Bewaard als voorbeeld nr\. \d+\.", firefox.text("#save-status"))
+    # Said in words the worker knows, not as a database number.
+    assert firefox.text("#save-status") == msg("nl", "saveDone")
     [example] = live_server.saved_examples()
     assert example["label"] == 1 and example["lang"] == "nl" and example["category"] == "threatening"
     assert "iemand@example.org" not in example["text"]
@@ -156,7 +162,7 @@ def test_options_page_in_firefox_saves_and_the_popup_uses_it(firefox, live_serve
     firefox.m.find_element(By.CSS_SELECTOR, "input[name='token']").send_keys(live_server.token)
     firefox.js("const s = document.querySelector(\"select[name='lang']\"); s.value = 'en';")
     firefox.click("#partner-add")
-    firefox.m.find_element(By.CSS_SELECTOR, "#partners input[name='partnerName']").send_keys(PARTNER["name"])
+    firefox.m.find_element(By.CSS_SELECTOR, "#partners [name='partnerName']").send_keys(PARTNER["name"])
     firefox.m.find_element(By.CSS_SELECTOR, "#partners input[name='partnerPhone']").send_keys(PARTNER["phone"])
     firefox.click("#test")
     firefox.wait(lambda: firefox.attr("#test-status", "data-kind") == "ok", message="connection test")

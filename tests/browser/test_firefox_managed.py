@@ -24,6 +24,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.firefox]
 
 POLICY_FILE = Path("/etc/firefox/policies/policies.json")
 IT_PARTNER = {"name": "Meldpunt Discriminatie Regio", "phone": "088 123 4567", "email": "meld@adv.example", "note": ""}
+# IT's own emergency route replaces the guideline's default numbers wherever `refer` shows them.
+IT_EMERGENCY = [{"text": "Crisisdienst jeugd regio", "phone": "088 765 4321"},
+                {"text": "Meldpunt van de regio", "url": "https://meldpunt.example.org/melden"}]
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,8 @@ def it_server_url(live) -> str:
 def policies(server_url: str) -> dict:
     """policies.json as README.md shows it, pointed at the test's server."""
     return {"policies": {"3rdparty": {"Extensions": {GECKO_ID: {
-        "serverUrl": server_url, "lang": "en", "partners": [IT_PARTNER]}}}}}
+        "serverUrl": server_url, "lang": "en", "partners": [IT_PARTNER],
+        "emergencyContacts": IT_EMERGENCY}}}}}
 
 
 def screens_dir(home: Path) -> Path:
@@ -101,20 +105,22 @@ def test_firefox_reads_the_3rdparty_policy(firefox):
         policy = firefox.m.execute_script("return Services.policies.getExtensionPolicy(arguments[0]);",
                                           script_args=[GECKO_ID])
     assert policy["lang"] == "en" and policy["partners"] == [IT_PARTNER]
+    assert policy["emergencyContacts"] == IT_EMERGENCY
 
 
 def test_options_page_shows_the_policy_values_locked(firefox, module_server):
     firefox.open_options()
-    assert firefox.attr("body", "data-managed") == "lang partners serverUrl"
+    assert firefox.attr("body", "data-managed") == "emergencyContacts lang partners serverUrl"
     server_url = firefox.js("return document.querySelector(\"input[name='serverUrl']\").value")
     assert server_url == it_server_url(module_server)
     assert firefox.js("return document.querySelector(\"input[name='serverUrl']\").disabled") is True
     assert firefox.js("return document.querySelector(\"select[name='lang']\").disabled") is True
     # The token is the worker's own: still editable.
     assert firefox.js("return document.querySelector(\"input[name='token']\").disabled") is False
-    assert firefox.js("return [...document.querySelectorAll('#partners input')].map((i) => i.value)"
-                      ".filter(Boolean)") == [IT_PARTNER["name"], IT_PARTNER["phone"], IT_PARTNER["email"]]
-    assert firefox.js("return [...document.querySelectorAll('#partners input')].every((i) => i.disabled)")
+    fields = "[...document.querySelectorAll('#partners input, #partners textarea')]"
+    assert firefox.js(f"return {fields}.map((i) => i.value).filter(Boolean)") == [
+        IT_PARTNER["name"], IT_PARTNER["phone"], IT_PARTNER["email"]]
+    assert firefox.js(f"return {fields}.every((i) => i.disabled)")
     assert firefox.hidden("#partner-add")
     notes = firefox.js("return [...document.querySelectorAll('.managed-note')].map((n) => n.innerText)")
     assert notes == [msg("en", "managedLocked")] * 3
@@ -129,7 +135,8 @@ def test_options_page_shows_the_policy_values_locked(firefox, module_server):
     stored = firefox.ext("return await chrome.storage.local.get(null);")
     assert stored["token"] == "rw_new_token"
     assert stored["serverUrl"] == "http://127.0.0.1:9" and stored["lang"] == "nl"
-    assert firefox.attr("body", "data-managed") == "lang partners serverUrl", "still locked after saving"
+    assert firefox.attr("body", "data-managed") == "emergencyContacts lang partners serverUrl", \
+        "still locked after saving"
 
 
 def test_popup_follows_the_policy(firefox, module_server):
@@ -145,6 +152,14 @@ def test_popup_follows_the_policy(firefox, module_server):
     firefox.walk([("content", True), ("danger", True)], "refer")
     partners = firefox.text("#partners-list")
     assert IT_PARTNER["name"] in partners and "Eigen contact" not in partners
+    # The emergency route is the organisation's, in the policy's order, and the guideline's
+    # default numbers are gone; the line on supporting the targeted person stays.
+    assert not firefox.hidden("#emergency")
+    contacts = firefox.js("return [...document.querySelectorAll('#emergency-list li')].map((li) => li.innerText)")
+    assert len(contacts) == 2 and IT_EMERGENCY[0]["text"] in contacts[0] and IT_EMERGENCY[0]["phone"] in contacts[0]
+    assert "meldpunt.example.org" in contacts[1]
+    assert "0900-8844" not in firefox.text("#emergency-list")
+    assert firefox.text("#emergency-support")
     assert it_server_url(module_server) in firefox.text("#privacy")
     firefox.screenshot("firefox-en-refer-managed")
 

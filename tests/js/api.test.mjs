@@ -83,15 +83,37 @@ test("a server that does not answer in time is a timeout", async () => {
   await assert.rejects(client.health(), (err) => err.kind === "timeout");
 });
 
+const CATEGORIES = ["discriminatory", "hurtful", "threatening"];
+
 test("the example body holds the confirmed answer, the language and the score; optional fields only when known", () => {
   const classification = { label: 1, score: 0.82, model_version: "20260101-abc" };
   assert.deepEqual(
-    exampleBody({ text: "t", contentAnswer: true, lang: "nl", category: "threatening", classification }),
+    exampleBody({ text: "t", contentAnswer: true, lang: "nl", category: "threatening", categories: CATEGORIES, classification }),
     { text: "t", label: 1, lang: "nl", category: "threatening", score: 0.82, model_version: "20260101-abc" });
   // Overruled to "no": label 0, and a category makes no sense then.
   assert.deepEqual(
-    exampleBody({ text: "t", contentAnswer: false, lang: "en", category: "hurtful", classification }),
+    exampleBody({ text: "t", contentAnswer: false, lang: "en", category: "hurtful", categories: CATEGORIES, classification }),
     { text: "t", label: 0, lang: "en", score: 0.82, model_version: "20260101-abc" });
-  assert.deepEqual(exampleBody({ text: "t", contentAnswer: true, lang: "nl", category: "bogus" }),
+  assert.deepEqual(exampleBody({ text: "t", contentAnswer: true, lang: "nl", category: "bogus", categories: CATEGORIES }),
     { text: "t", label: 1, lang: "nl" });
+});
+
+test("without a chosen post language the body leaves 'lang' out: the server recognises it", () => {
+  assert.deepEqual(exampleBody({ text: "t", contentAnswer: false }), { text: "t", label: 0 });
+  // The UI language never stands in for the post's.
+  assert.equal("lang" in exampleBody({ text: "t", contentAnswer: true, lang: "" }), false);
+});
+
+test("advice sends the category only when known; preview and cases go to their endpoints", async () => {
+  const { impl, calls } = fakeFetch([200, {}], [200, {}], [200, { text: "x", replaced: {} }], [201, { id: 1 }]);
+  const client = createClient({ baseUrl: "http://s", token: "t", fetchImpl: impl });
+  await client.advice({ content: true }, "nl");
+  await client.advice({ content: true }, "nl", "hurtful");
+  await client.previewExample("een tekst");
+  await client.recordCase({ outcome: "refer" });
+  assert.deepEqual(JSON.parse(calls[0].body), { answers: { content: true }, lang: "nl" });
+  assert.deepEqual(JSON.parse(calls[1].body), { answers: { content: true }, lang: "nl", category: "hurtful" });
+  assert.equal(calls[2].url, "http://s/api/v1/examples/preview");
+  assert.deepEqual(JSON.parse(calls[2].body), { text: "een tekst" });
+  assert.equal(calls[3].url, "http://s/api/v1/cases");
 });

@@ -58,6 +58,39 @@ test("the refer outcome shows chain partners, and reporting outcomes say so", ()
   assert.equal(walk(g, { content: true, danger: false, real_person: false }).outcome.reporting, true);
 });
 
+test("tips written for one kind of harm are left out for another; unknown category keeps them", () => {
+  const g = bundled("nl");
+  const answers = { content: true, danger: false, real_person: true, known: false };
+  const ids = (category) => walk(g, answers, category).tips.map((t) => t.id);
+  assert.ok(ids(null).includes("influencers"));
+  assert.ok(ids("discriminatory").includes("influencers"));
+  assert.ok(!ids("hurtful").includes("influencers"), "the racism tip on a bullying post");
+  assert.ok(ids("hurtful").length > 0);
+});
+
+test("a harmless post ends in 'nothing to do now', with no tips or don'ts about hate", () => {
+  const advice = walk(bundled("nl"), { content: false, misinformation: false });
+  assert.equal(advice.outcome.id, "monitor");
+  assert.equal(advice.outcome.title, "Nu niets doen");
+  assert.deepEqual(advice.tips, []);
+  assert.deepEqual(advice.donts, []);
+  assert.equal(advice.outcome.follow_up, true);
+});
+
+test("the refer outcome carries the emergency route; the counter outcomes carry 2 to 4 drafts", () => {
+  const g = bundled("nl");
+  const refer = walk(g, { content: true, danger: true }).outcome;
+  assert.equal(refer.emergency.contacts[0].phone, "112");
+  assert.ok(refer.emergency.support.length > 20);
+  for (const answers of [PATHS[4][0], PATHS[5][0]]) {
+    const { drafts } = walk(g, answers).outcome;
+    assert.ok(drafts.length >= 2 && drafts.length <= 4, JSON.stringify(drafts));
+    assert.ok(drafts.every((d) => d.text && g.tips[d.tip]));
+  }
+  assert.deepEqual(walk(g, PATHS[0][0]).outcome.drafts, []);
+  assert.equal(walk(g, PATHS[0][0]).outcome.emergency, null);
+});
+
 test("answers that do not fit the tree are refused", () => {
   const g = bundled("nl");
   assert.throws(() => walk(g, { nonsense: true }), AnswerError);
@@ -105,7 +138,9 @@ function allAnswerSets(g) {
 test("offline walking gives exactly what the server's engine gives, for every answer set (nl, en)", () => {
   const cases = [];
   for (const lang of ["nl", "en"]) {
-    for (const answers of allAnswerSets(bundled(lang))) cases.push({ lang, answers });
+    for (const answers of allAnswerSets(bundled(lang))) {
+      for (const category of [null, "discriminatory", "hurtful", "threatening"]) cases.push({ lang, answers, category });
+    }
   }
   assert.ok(cases.length > 40, `only ${cases.length} answer sets`);
   const script = [
@@ -113,11 +148,12 @@ test("offline walking gives exactly what the server's engine gives, for every an
     "from server.guideline import load_guideline",
     "g = load_guideline('server/guideline/guideline.json')",
     "cases = json.load(sys.stdin)",
-    "print(json.dumps([g.walk(c['answers'], c['lang']).as_dict() for c in cases], ensure_ascii=False))",
+    "print(json.dumps([g.walk(c['answers'], c['lang'], c['category']).as_dict() for c in cases], ensure_ascii=False))",
   ].join("\n");
   const out = execFileSync("python3", ["-c", script], { cwd: ROOT, input: JSON.stringify(cases), encoding: "utf8" });
   const server = JSON.parse(out);
   cases.forEach((c, i) => {
-    assert.deepEqual(walk(bundled(c.lang), c.answers), server[i], `${c.lang} ${JSON.stringify(c.answers)}`);
+    assert.deepEqual(walk(bundled(c.lang), c.answers, c.category), server[i],
+      `${c.lang} ${JSON.stringify(c.answers)} ${c.category}`);
   });
 });

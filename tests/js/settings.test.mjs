@@ -56,8 +56,38 @@ test("settings round-trip through storage with defaults filled in", async () => 
     token: "abc",
     lang: "en",
     partners: [{ name: "Politie", phone: "0900-8844", email: "", note: "" }],
+    shortcuts: true,
+    followUpDays: 7,
+    followUpExpiryDays: 30,
   });
   assert.equal(validateSettings({ serverUrl: "http://x.org", lang: "fr" }).lang, "");
   const damaged = memoryStorage({ partners: "oops" });
   assert.deepEqual((await loadSettings(damaged)).partners, []);
+});
+
+test("the API's own address (with /api/v1) is accepted: the extension adds that itself", () => {
+  assert.equal(normalizeServerUrl("http://127.0.0.1:8080/api/v1"), "http://127.0.0.1:8080");
+  assert.equal(normalizeServerUrl("http://127.0.0.1:8080/api/v1/"), "http://127.0.0.1:8080");
+  assert.equal(normalizeServerUrl("https://rw.example.org/team/api/v1/health"), "https://rw.example.org/team");
+  assert.equal(normalizeServerUrl("https://rw.example.org/api/v10"), "https://rw.example.org/api/v10");
+});
+
+test("shortcuts can be switched off; follow-up days are whole numbers within limits", async () => {
+  const base = { serverUrl: "http://x.org" };
+  assert.equal(validateSettings({ ...base, shortcuts: false }).shortcuts, false);
+  assert.equal(validateSettings(base).shortcuts, true);
+  assert.equal(validateSettings({ ...base, followUpDays: "14" }).followUpDays, 14);
+  for (const bad of ["0", "366", "2.5", "twee", ""]) {
+    assert.throws(() => validateSettings({ ...base, followUpDays: bad }),
+      (err) => err.key === "errorDays" && err.field === "followUpDays" && err.args.join("-") === "1-365", bad);
+  }
+  const damaged = memoryStorage({ shortcuts: "yes", followUpExpiryDays: -3 });
+  const loaded = await loadSettings(damaged);
+  assert.equal(loaded.shortcuts, true);
+  assert.equal(loaded.followUpExpiryDays, 30);
+});
+
+test("partner names and notes typed over several lines become one line", () => {
+  assert.deepEqual(cleanPartners([{ name: " Antidiscriminatievoorziening\nRegio  West ", note: "a\n b" }]),
+    [{ name: "Antidiscriminatievoorziening Regio West", phone: "", email: "", note: "a b" }]);
 });
