@@ -13,7 +13,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-SECTIONS = ("inprocess", "http", "perspective", "training", "console")
+SECTIONS = ("inprocess", "http", "perspective", "scaling", "training", "console")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] = ()) -> dict:
     from server.config import DEFAULTS
     from server.learning import model_store
+    from server.learning.model_store import models_dir
 
     from . import _crafted, _http, _inprocess, _machine, _perspective, _procs, _server, _training
 
@@ -82,6 +83,7 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
                                       timeout=900)
         if trained["returncode"] != 0:
             raise RuntimeError(f"reageerwijzer train failed: {trained['stderr'][-500:]}")
+        # The store as the server opens it: its signing key and its database records.
         store = model_store.from_config({"DATA_DIR": str(data_dir)})
         store.open(training_data_dir=training_dir)
         artifact = store.path_of(store.active_version) / "model.joblib"
@@ -120,6 +122,11 @@ def run(*, sections: tuple[str, ...], quick: bool, serve_args: tuple[str, ...] =
                                                               log=_log)
             finally:
                 server.stop()
+        if "scaling" in sections:
+            from . import _scaling
+            _log("several servers: classify with 1 and 2 processes on PostgreSQL; example writes")
+            results["scaling"] = _scaling.run(env=env, models_dir=models_dir({"DATA_DIR": data_dir}),
+                                              folder=tmp, quick=quick, log=_log)
         if "training" in sections:
             _log("training time and memory")
             results["training"] = _training.run(

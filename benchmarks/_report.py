@@ -82,6 +82,18 @@ def table(results: dict) -> str:
                      f" save): {_f(r['wall_seconds'], 1)} s wall, {_f(r['cpu_seconds'], 1)} s CPU,"
                      f" peak RSS {_f(r['peak_tree_rss_mb'], 0)} MB (all processes)"
                      + ("" if r["ok"] else f"  FAILED: {r['error']}"))
+    scaling = results.get("scaling")
+    if scaling:
+        one, two = scaling["one_process"], scaling["two_processes"]
+        writes = scaling["write_latency_ms"]
+        lines += ["", f"Several servers (PostgreSQL, classify, {scaling['connections']} connections)",
+                  f"  1 process: {_f(one['requests_per_s'], 0)} req/s ({one['errors']} errors); "
+                  f"2 processes: {_f(two['requests_per_s'], 0)} req/s ({two['errors']} errors); "
+                  f"ratio {_f(scaling['ratio'])}",
+                  f"  example write (POST /examples, {writes['sqlite']['count']} each): SQLite p50 "
+                  f"{_f(writes['sqlite']['p50'])} ms p99 {_f(writes['sqlite']['p99'])} ms; "
+                  f"PostgreSQL p50 {_f(writes['postgresql']['p50'])} ms p99 "
+                  f"{_f(writes['postgresql']['p99'])} ms"]
     memory = results.get("memory")
     if memory:
         lines += ["", (f"Memory: model artifact {_f(memory.get('artifact_mb'))} MB; server RSS after load "

@@ -41,8 +41,12 @@ DEFAULTS = {
     "MAX_TEXT_CHARS": model.MAX_TEXT_CHARS,
     # Extra CORS origins besides browser extensions (comma-separated).
     "CORS_ORIGINS": "",
-    # Where examples, tokens and jobs are kept: sqlite:////path/file.sqlite3 or a file path.
+    # Where examples, tokens and jobs are kept: sqlite:////path/file.sqlite3, a file path, or
+    # postgresql://user:pass@host/db (shared by several servers).
     "DATABASE": None,  # resolved in database.init_app: DATA_DIR/reageerwijzer.sqlite3
+    # The model versions and ACTIVE. Servers that share a PostgreSQL database share this folder
+    # too (NFS or SMB), and REAGEERWIJZER_SECRET_KEY, which signs what is in it.
+    "MODEL_STORE_DIR": None,  # resolved in model_store.models_dir: DATA_DIR/models
     # Fixed held-out set the retrained model is judged on; never trained on.
     "REGRESSION_SET": str(PROJECT_ROOT / "training_data" / "regression" / "regression.csv"),
     # A retrained model replaces the active one only if its macro-F1 on the regression set is

@@ -5,6 +5,8 @@ ends. How to connect, and to what, is ``storage.connection``.
 """
 from __future__ import annotations
 
+import weakref
+
 from flask import Flask, current_app, g
 
 from .storage.connection import Connection, from_config
@@ -14,6 +16,7 @@ def init_app(app: Flask) -> None:
     database = from_config(app.config)
     database.migrate()
     app.extensions["db"] = database
+    weakref.finalize(app, database.close)  # a PostgreSQL pool's connections
     app.teardown_appcontext(_close)
 
 

@@ -1,4 +1,11 @@
-"""Shared fixtures: an app with its own temporary data folder, a test client, a CLI runner."""
+"""Shared fixtures: an app with its own temporary data folder, a test client, a CLI runner.
+
+The storage, API and retrain tests run on both databases: a module that sets
+``BOTH_BACKENDS = True`` has each of its tests (that build an app or take ``database_url``) run
+on SQLite and on a real PostgreSQL, which the session starts itself (``postgres_cluster``);
+every test gets a database of its own. In CI (the CI variable set) a PostgreSQL that cannot
+start fails those tests instead of skipping them.
+"""
 from __future__ import annotations
 
 import os
@@ -59,14 +66,56 @@ def data_dir(tmp_path: Path, small_models_dir: Path) -> Path:
     return path
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_BACKENDS", False):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A PostgreSQL server of this session (initdb in a temporary folder, a free port)."""
+    from tests.postgres_cluster import Cluster, ClusterUnavailable
+    try:
+        cluster = Cluster().start()
+    except ClusterUnavailable as err:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs PostgreSQL for the storage, API and retrain tests: {err}")
+        pytest.skip(f"PostgreSQL is not available: {err}")
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture
-def app_config(data_dir: Path) -> dict:
+def backend(request) -> str:
+    """The database of this test: "sqlite", or "postgresql" in a BOTH_BACKENDS module."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def database_url(backend: str, request) -> str | None:
+    """The DATABASE setting of this test: None (SQLite in the data folder) or a fresh
+    PostgreSQL database."""
+    if backend == "sqlite":
+        yield None
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)
+
+
+@pytest.fixture
+def app_config(data_dir: Path, database_url: str | None) -> dict:
     """Test overrides for create_app; tests may extend it before `app` is built."""
     return {
         "TESTING": True,
         "DATA_DIR": str(data_dir),
         "TRAINING_DATA_DIR": str(FIXTURES / "training_small"),
         "REGRESSION_SET": str(FIXTURES / "retrain" / "regression.csv"),
+        **({"DATABASE": database_url} if database_url else {}),
         # Tests send many bad tokens from one address on purpose; the throttling tests lower it.
         "AUTH_FAILURE_LIMIT": 1_000_000,
     }
@@ -74,7 +123,9 @@ def app_config(data_dir: Path) -> dict:
 
 @pytest.fixture
 def app(app_config: dict):
-    return create_app(app_config)
+    app = create_app(app_config)
+    yield app
+    app.extensions["db"].close()
 
 
 def make_token(app, name: str, role: str) -> str:
@@ -83,6 +134,13 @@ def make_token(app, name: str, role: str) -> str:
     from server.database import get_db
     with app.app_context():
         return auth.create_token(get_db(), name=name, role=role)
+
+
+def cli_settings(monkeypatch, app) -> None:
+    """``reageerwijzer ...`` called in a test uses the app's data folder and database."""
+    monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(app.config["DATA_DIR"]))
+    if app.config.get("DATABASE"):
+        monkeypatch.setenv("REAGEERWIJZER_DATABASE", app.config["DATABASE"])
 
 
 def token_client(app, token: str | None):

@@ -10,14 +10,20 @@ python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 # The linter's rules are in pyproject.toml ([tool.ruff]); any finding fails the run.
 python3 -m ruff check .
 
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
 # The browser tests drive Debian's Chromium (Playwright's own browser download has no internet here)
-# and Debian's firefox-esr (over Marionette, with marionette-driver from the test extra).
+# and Debian's firefox-esr (over Marionette, with marionette-driver from the test extra). The
+# storage, API and retrain tests also run on a real PostgreSQL that the tests start themselves
+# (initdb in a temporary folder, as an unprivileged user); the deployment test runs Debian's nginx.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ "${#missing[@]}" -gt 0 ]; then
-    echo "tests/run.sh: installing Debian's ${missing[*]} for the browser tests" >&2
-    sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+    echo "tests/run.sh: installing Debian's ${missing[*]} for the browser, database and deployment tests" >&2
     sudo_if_needed apt-get update -q
     sudo_if_needed apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi

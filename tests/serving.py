@@ -16,11 +16,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @contextlib.contextmanager
-def serve_process(data_dir) -> Iterator:
-    """A `serve` process on a free port; yields it with the API's base URL from its first line."""
+def serve_process(data_dir, *, env: dict | None = None, port: int = 0) -> Iterator:
+    """A `serve` process on a free port; yields it with the API's base URL from its first line.
+
+    ``env`` adds settings (REAGEERWIJZER_DATABASE, ...) for this process.
+    """
     env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(data_dir),
-           "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small")}
-    with subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", "0"],
+           "REAGEERWIJZER_TRAINING_DATA_DIR": str(FIXTURES / "training_small"), **(env or {})}
+    with subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port)],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as proc:
         try:
             first = proc.stdout.readline()
@@ -30,7 +33,8 @@ def serve_process(data_dir) -> Iterator:
             assert f"server address for the extension's settings: http://127.0.0.1:{match.group(2)}\n" in first, first
             yield proc, match.group(1)
         finally:
-            proc.terminate()
+            if proc.poll() is None:
+                proc.terminate()
             proc.wait(timeout=10)
 
 

@@ -9,6 +9,8 @@ from server.database import get_db
 
 from .conftest import make_token, token_client
 
+BOTH_BACKENDS = True
+
 ADMIN_ONLY = [
     ("GET", "/api/v1/examples"),
     ("GET", "/api/v1/examples/1"),
@@ -123,8 +125,10 @@ def test_token_names_and_roles_are_checked(app):
 # -- the token commands ----------------------------------------------------------------------
 
 @pytest.fixture
-def cli_env(monkeypatch, data_dir):
+def cli_env(monkeypatch, data_dir, database_url):
     monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(data_dir))
+    if database_url:
+        monkeypatch.setenv("REAGEERWIJZER_DATABASE", database_url)
     return data_dir
 
 

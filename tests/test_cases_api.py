@@ -9,13 +9,18 @@ from server.database import get_db
 
 from .conftest import make_token, token_client
 
+# The case log is a table: the same behaviour on SQLite and PostgreSQL.
+BOTH_BACKENDS = True
+
 CASE = {"outcome": "refer", "path": ["content", "danger"], "platform": "facebook", "category": "threatening",
         "prefill_agreed": True, "model_version": "20261201T000000Z-1a2b3c4d", "score_band": "almost_certain"}
 
 
 @pytest.fixture
 def case_app(app_config):
-    return create_app({**app_config, "CASE_LOG": True})
+    app = create_app({**app_config, "CASE_LOG": True})
+    yield app
+    app.extensions["db"].close()
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ from server.storage.examples import Filters
 
 from .conftest import make_token
 
+# Sessions, the review queue and its filters are tables: the same on SQLite and PostgreSQL.
+BOTH_BACKENDS = True
+
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 

@@ -7,10 +7,15 @@ import pytest
 
 from server.cli import main
 
+# Import and export go through the storage rooms: the same on SQLite and PostgreSQL.
+BOTH_BACKENDS = True
+
 
 @pytest.fixture
-def cli_env(monkeypatch, data_dir):
+def cli_env(monkeypatch, data_dir, database_url):
     monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(data_dir))
+    if database_url:
+        monkeypatch.setenv("REAGEERWIJZER_DATABASE", database_url)
     return data_dir
 
 

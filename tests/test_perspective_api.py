@@ -12,6 +12,8 @@ from server.perspective.views import verdict
 
 from .conftest import make_token
 
+# Feedback is stored as examples: the same behaviour on SQLite and PostgreSQL.
+BOTH_BACKENDS = True
 ANALYZE = "/v1alpha1/comments:analyze"
 SUGGEST = "/v1alpha1/comments:suggestscore"
 HARMFUL_NL = "jullie moslims zijn ratten en moeten allemaal weg uit dit land"
@@ -194,7 +196,9 @@ def test_suggestscore_is_off_by_default(client, admin_client):
 @pytest.fixture
 def feedback_app(app_config):
     from server import create_app
-    return create_app({**app_config, "PERSPECTIVE_FEEDBACK": "true"})
+    app = create_app({**app_config, "PERSPECTIVE_FEEDBACK": "true"})
+    yield app
+    app.extensions["db"].close()
 
 
 def test_suggestscore_stores_a_scrubbed_example_in_state_new(feedback_app):

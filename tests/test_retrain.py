@@ -23,6 +23,7 @@ from werkzeug.serving import make_server
 from server import create_app
 from server.cli import main
 from server.learning import jobs, retrain
+from server.storage import connection as db
 
 from .conftest import FIXTURES, make_token, token_client
 
@@ -51,15 +52,19 @@ def start_retraining(admin_client) -> dict:
     return job
 
 
+BOTH_BACKENDS = True
+
+
 @contextlib.contextmanager
-def database(data_dir: Path):
-    """A connection to the app's database file, committed and closed after the block."""
-    conn = sqlite3.connect(data_dir / "reageerwijzer.sqlite3")
+def database(config: dict):
+    """A connection (autocommit) to the database of an app's configuration, either backend."""
+    store = db.from_config(config)
+    conn = store.connect()
     try:
-        with conn:
-            yield conn
+        yield conn
     finally:
         conn.close()
+        store.close()
 
 
 # -- the gate, as a plain function -----------------------------------------------------------------
@@ -130,6 +135,8 @@ def test_retrain_promotes_an_equal_model_and_rollback_restores_the_old(app, clie
 
     # Another process (the CLI) activates a version: the server follows it.
     monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(data_dir))
+    if app.config.get("DATABASE"):
+        monkeypatch.setenv("REAGEERWIJZER_DATABASE", app.config["DATABASE"])
     monkeypatch.setattr(retrain, "FOLLOW_INTERVAL", 0)
     assert main(["models", "activate", new]) == 0
     assert client.get("/api/v1/health").get_json()["model_version"] == new
@@ -148,7 +155,7 @@ def test_a_second_retrain_while_one_runs_gets_409_and_a_killed_training_changes_
     # stage may pass too quickly to be seen.
     running = wait_for_job(client, job["id"], until=lambda j: j["state"] in ("succeeded", "failed")
                            or (j["stage"] or "").startswith(("loading data", "cross-validation")))
-    with database(data_dir) as conn:
+    with database(app_config) as conn:
         pid = conn.execute("SELECT worker_pid FROM jobs WHERE id = ?", (job["id"],)).fetchone()[0]
     assert running["state"] == "running" and pid and pid != os.getpid()
     os.kill(pid, signal.SIGSTOP)  # hold the training still, mid cross-validation
@@ -166,8 +173,9 @@ def test_a_second_retrain_while_one_runs_gets_409_and_a_killed_training_changes_
     assert client.post("/api/v1/classify", json={"text": "hallo"}).status_code == 200
     assert sorted(p.name for p in (data_dir / "models").iterdir()) == versions_before
     assert not (data_dir / "jobs" / job["id"]).exists()  # the examples copy is gone
-    with database(data_dir) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with database(app_config) as conn:
+        if isinstance(conn, sqlite3.Connection):
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')"
                             ).fetchone()[0] == 0
 
@@ -236,7 +244,7 @@ def test_a_missing_regression_set_fails_the_job_with_its_name(app_config, tmp_pa
 
 def test_jobs_left_running_by_a_dead_server_are_failed_at_startup(app_config, data_dir):
     create_app(app_config)
-    with database(data_dir) as conn:
+    with database(app_config) as conn:
         conn.execute("INSERT INTO jobs (id, kind, state, owner_pid, created_at) "
                      "VALUES ('deadbeef', 'retrain', 'running', ?, '2026-01-01T00:00:00Z')",
                      (2 ** 22 + 4321,))
@@ -251,8 +259,9 @@ def test_jobs_left_running_by_a_dead_server_are_failed_at_startup(app_config, da
 
 @pytest.fixture
 def cli_env(monkeypatch, data_dir, app_config):
-    for key in ("DATA_DIR", "TRAINING_DATA_DIR", "REGRESSION_SET"):
-        monkeypatch.setenv(f"REAGEERWIJZER_{key}", str(app_config[key]))
+    for key in ("DATA_DIR", "TRAINING_DATA_DIR", "REGRESSION_SET", "DATABASE"):
+        if key in app_config:
+            monkeypatch.setenv(f"REAGEERWIJZER_{key}", str(app_config[key]))
     return data_dir
 
 
@@ -272,7 +281,7 @@ def write_flipped_batch(path: Path, *, copies: int = 3) -> int:
     return len(rows) * len(suffixes)
 
 
-def test_the_gate_refuses_a_poisoned_batch(cli_env, tmp_path, capsys):
+def test_the_gate_refuses_a_poisoned_batch(cli_env, app_config, tmp_path, capsys):
     batch = tmp_path / "poisoned.csv"
     count = write_flipped_batch(batch)
     assert main(["examples", "import", str(batch)]) == 0
@@ -285,8 +294,7 @@ def test_the_gate_refuses_a_poisoned_batch(cli_env, tmp_path, capsys):
     assert "Not promoted: macro-F1 on the regression set went from" in out
     assert (cli_env / "models" / "ACTIVE").read_text().strip() == active_before
 
-    with database(cli_env) as conn:
-        conn.row_factory = sqlite3.Row
+    with database(app_config) as conn:
         row = conn.execute("SELECT * FROM jobs ORDER BY created_at DESC").fetchone()
     report = json.loads(row["report"])
     decision = report["decision"]

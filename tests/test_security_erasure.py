@@ -10,7 +10,9 @@ from server.cli import main as cli
 from server.learning import jobs as learning_jobs
 from server.storage import connection, jobs, model_versions
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, cli_settings
+
+BOTH_BACKENDS = True
 
 SECRET_WORD = "Zwqxjanvries"
 
@@ -70,7 +72,9 @@ def test_a_failure_before_the_worker_starts_marks_the_job_failed(app, admin_clie
 
 
 def test_the_checkpoint_is_retried_and_its_failure_reported(app, client, admin_client, data_dir,
-                                                           monkeypatch, caplog):
+                                                           monkeypatch, caplog, backend):
+    if backend == "postgresql":
+        pytest.skip("SQLite's write-ahead log; PostgreSQL's erasure (VACUUM) is tested in test_examples_api")
     monkeypatch.setattr(connection, "CHECKPOINT_ATTEMPTS", 3)
     example_id = save(client, f"{SECRET_WORD} mag weg")
     reader = sqlite3.connect(data_dir / "reageerwijzer.sqlite3", isolation_level=None)
@@ -84,7 +88,9 @@ def test_the_checkpoint_is_retried_and_its_failure_reported(app, client, admin_c
     reader.close()
 
 
-def test_the_checkpoint_succeeds_once_the_reader_lets_go(app, client, admin_client, data_dir):
+def test_the_checkpoint_succeeds_once_the_reader_lets_go(app, client, admin_client, data_dir, backend):
+    if backend == "postgresql":
+        pytest.skip("SQLite's write-ahead log; PostgreSQL's erasure (VACUUM) is tested in test_examples_api")
     example_id = save(client, f"{SECRET_WORD} mag weg")
     reader = sqlite3.connect(data_dir / "reageerwijzer.sqlite3", isolation_level=None,
                              check_same_thread=False)
@@ -114,7 +120,7 @@ def test_models_delete_through_the_api_never_the_active_one(app, admin_client, c
 def test_models_delete_on_the_command_line(app, data_dir, small_model, monkeypatch, capsys):
     store = app.extensions["model_store"]
     other = store.add(small_model)
-    monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(data_dir))
+    cli_settings(monkeypatch, app)
     assert cli(["models", "delete", store.active_version]) == 2
     assert "active model" in capsys.readouterr().err
     assert cli(["models", "delete", other]) == 0
@@ -154,6 +160,7 @@ def test_erasing_lists_the_versions_trained_on_it_and_purge_removes_them(
                         "REGRESSION_SET": FIXTURES / "retrain" / "regression.csv",
                         "RETRAIN_CV_FOLDS": 2, "KEEP_MODEL_VERSIONS": 5}.items():
         monkeypatch.setenv(f"REAGEERWIJZER_{name}", str(value))
+    cli_settings(monkeypatch, app)
     # Erase again through the CLI (a second example) with --purge: retrained, versions deleted.
     third = save(client, f"{SECRET_WORD} nog een keer, rat")
     with app.app_context():

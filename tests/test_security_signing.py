@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -20,10 +19,14 @@ import pytest
 import model
 from server import create_app
 from server.cli import main as cli
+from server.database import get_db
 from server.learning import retrain
 from server.learning.signing import KEY_ENV, KEY_FILE
+from server.storage import model_versions
 
-from .conftest import token_client
+from .conftest import cli_settings, token_client
+
+BOTH_BACKENDS = True
 
 PLANTED = "20990101T000000Z-0badc0de"
 
@@ -131,7 +134,7 @@ def test_models_list_marks_a_version_that_fails_the_check(app, client, data_dir,
     assert "not signed" in listed[PLANTED]["error"]
     assert str(data_dir) not in listed[PLANTED]["error"]
     assert all("error" not in v for name, v in listed.items() if name != PLANTED)
-    monkeypatch.setenv("REAGEERWIJZER_DATA_DIR", str(data_dir))
+    cli_settings(monkeypatch, app)
     assert cli(["models", "list"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if PLANTED in x)
     assert "FAILS THE CHECK" in line
@@ -140,12 +143,11 @@ def test_models_list_marks_a_version_that_fails_the_check(app, client, data_dir,
 def test_versions_are_recorded_with_their_hash(app, data_dir):
     store = app.extensions["model_store"]
     version = store.active_version
-    with sqlite3.connect(data_dir / "reageerwijzer.sqlite3") as conn:
-        row = conn.execute("SELECT artifact_sha256, signature FROM model_versions WHERE version = ?",
-                           (version,)).fetchone()
+    with app.app_context():
+        row = model_versions.get(get_db(), version)
     artifact = (data_dir / "models" / version / "model.joblib").read_bytes()
-    assert row[0] == hashlib.sha256(artifact).hexdigest()
-    assert row[1] == (data_dir / "models" / version / "model.sig").read_text().strip()
+    assert row["artifact_sha256"] == hashlib.sha256(artifact).hexdigest()
+    assert row["signature"] == (data_dir / "models" / version / "model.sig").read_text().strip()
 
 
 def test_the_key_file_is_private_and_outside_the_model_folder(app, data_dir):
@@ -174,7 +176,8 @@ def test_startup_with_a_tampered_active_model_prints_one_plain_line(app, data_di
     artifact = data_dir / "models" / version / "model.joblib"
     artifact.write_bytes(artifact.read_bytes()[:-4] + b"XXXX")
     env = {**os.environ, "REAGEERWIJZER_DATA_DIR": str(data_dir),
-           "REAGEERWIJZER_TRAINING_DATA_DIR": app.config["TRAINING_DATA_DIR"]}
+           "REAGEERWIJZER_TRAINING_DATA_DIR": app.config["TRAINING_DATA_DIR"],
+           **({"REAGEERWIJZER_DATABASE": app.config["DATABASE"]} if app.config.get("DATABASE") else {})}
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-m", "server", "serve", "--port", "0"], env=env,
                           capture_output=True, text=True, timeout=120)

@@ -3,7 +3,7 @@
 Each module in this package adds its sub-commands through ``register(subparsers)``; a
 sub-command's handler takes the parsed arguments and returns the exit status. ``serve`` runs
 the server, ``model`` everything about the classifier and its versions, ``tokens``,
-``examples``, ``retrain`` and ``jobs`` what their names say.
+``examples``, ``retrain`` and ``jobs`` what their names say; ``db`` upgrades the schema.
 
 May import: every other room (it is the outermost one); nothing imports it but ``__main__``
 and the ``reageerwijzer`` entry point.
@@ -14,10 +14,10 @@ import argparse
 import logging
 import sys
 
-from . import examples, jobs, model, retrain, serve, tokens
+from . import db, examples, jobs, model, retrain, serve, tokens
 from .common import CommandError
 
-COMMAND_MODULES = (serve, model, tokens, examples, retrain, jobs)
+COMMAND_MODULES = (serve, db, model, tokens, examples, retrain, jobs)
 
 
 def build_parser() -> argparse.ArgumentParser:

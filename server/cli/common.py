@@ -38,5 +38,8 @@ def database() -> Iterator:
         store.migrate()
     except (db.DatabaseError, db.Error, OSError) as err:
         raise CommandError(f"cannot open the database: {err}") from err
-    with contextlib.closing(store.connect()) as conn:
-        yield conn
+    try:
+        with contextlib.closing(store.connect()) as conn:
+            yield conn
+    finally:
+        store.close()  # a PostgreSQL pool's connections and threads

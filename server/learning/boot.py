@@ -5,8 +5,9 @@ again, so "is PID 1 alive?" says yes about a server that died. A boot's lock is 
 on ``<folder>/<id>.lock``; the kernel lets go of it when the process ends, however it ends,
 so another process can tell a running boot from a gone one without trusting any PID.
 
-Processes that share a database must share this folder on one machine (the data folder;
-with SQLite they do anyway).
+Processes that share an SQLite database share this folder on one machine (the data folder).
+With PostgreSQL a boot also holds an advisory lock in the database (``hold``), which servers
+on other machines can see.
 """
 from __future__ import annotations
 
@@ -38,9 +39,17 @@ class Boot:
             os.close(fd)
         self._closer = weakref.finalize(self, _release, fd, self.path)
 
+    def hold(self, lock) -> None:
+        """Keep ``lock`` (this boot's lock in a shared database, with ``close()``) for as long as
+        the boot lasts: servers on other machines cannot see this folder, only the database."""
+        self._held = lock
+
     def close(self) -> None:
         """End this boot (as its process ending would): its jobs count as abandoned."""
         self._closer()
+        held = getattr(self, "_held", None)
+        if held is not None:
+            held.close()
 
 
 def _release(fd: int, path: Path) -> None:

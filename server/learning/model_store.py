@@ -405,8 +405,8 @@ def evaluated(trained: PostClassifier, regression_set: str | os.PathLike | None)
 
 
 def models_dir(config) -> Path:
-    """The one place the model folder's path is made: DATA_DIR/models."""
-    return Path(config["DATA_DIR"]) / "models"
+    """The one place the model folder's path is made: MODEL_STORE_DIR, or DATA_DIR/models."""
+    return Path(config.get("MODEL_STORE_DIR") or Path(config["DATA_DIR"]) / "models")
 
 
 def init_app(app: Flask) -> None:

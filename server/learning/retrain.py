@@ -23,7 +23,6 @@ import logging
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -37,7 +36,7 @@ import model as classifier
 
 from ..errors import where
 from ..storage import jobs as job_rows
-from ..storage.connection import Connection
+from ..storage.connection import Connection, Error
 from ..storage.failures import cause_of as storage_cause
 from . import examples, jobs
 from .model_store import ModelStoreError
@@ -59,7 +58,8 @@ class JobEnded(Exception):
 
 def start(app: Flask, conn: Connection, *, created_by: str) -> dict:
     """Queue a retraining job and run it in a background thread; JobRunning if one is unfinished."""
-    job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id)
+    job = jobs.create(conn, kind=KIND, created_by=created_by, owner=app.extensions["boot"].id,
+                      boots_dir=jobs.boots_dir(app.config))
     thread = threading.Thread(target=run, args=(app, job["id"]), name=f"retrain-{job['id'][:8]}",
                               daemon=True)
     thread.start()
@@ -87,7 +87,7 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
             # Inside the try: a failure here (a full disk) must end the job too, or it would
             # stay queued and every later retraining would be refused as "already running".
             if not job_rows.mark_running(conn, job_id):
-                return job_rows.get(conn, job_id)  # ended before it started
+                return job_rows.get(conn, job_id)  # ended before it started (``jobs fail``)
             clean_work_dirs(app, conn)
             report = _train_and_gate(app, conn, job_id, work_dir, progress, promote_anyway)
         except JobEnded:
@@ -95,7 +95,7 @@ def run(app: Flask, job_id: str, *, on_progress: ProgressCallback | None = None,
         except RetrainFailed as err:
             log.warning("retrain job %s failed: %s", job_id, err)
             _fail(database, conn, job_id, str(err))
-        except sqlite3.Error as err:
+        except Error as err:
             cause = storage_cause(err) or type(err).__name__
             log.error("retrain job %s failed: the database could not be used: %s", job_id, cause)
             _fail(database, conn, job_id, f"the database could not be used ({cause}); the active "
@@ -124,11 +124,11 @@ def _fail(database, conn: Connection, job_id: str, reason: str) -> None:
         try:
             job_rows.fail(target, job_id, reason)
             return
-        except sqlite3.Error as err:
+        except Error as err:
             log.error("cannot mark retrain job %s failed (attempt %d): %s", job_id, attempt + 1,
                       storage_cause(err) or type(err).__name__)
             time.sleep(0.2 * (attempt + 1))
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(Error):
                 target = database.connect()
 
 
@@ -169,7 +169,7 @@ def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
     ])
     try:
         store.record(result["version"], example_ids=[e["id"] for e in extra])
-    except (ModelStoreError, classifier.ModelFileError, sqlite3.Error) as err:
+    except (ModelStoreError, classifier.ModelFileError, Error) as err:
         raise RetrainFailed(f"the candidate {result['version']} could not be recorded: "
                             f"{type(err).__name__}; the active model is unchanged") from None
     report = {
@@ -202,7 +202,7 @@ def _train_and_gate(app: Flask, conn: Connection, job_id: str, work_dir: Path,
     keep = int(config.get("KEEP_MODEL_VERSIONS", 5))
     try:
         report["deleted_versions"] = store.prune(keep=keep)
-    except (ModelStoreError, OSError, sqlite3.Error) as err:
+    except (ModelStoreError, OSError, Error) as err:
         log.error("could not delete old model versions: %s", type(err).__name__)
     return report
 
@@ -299,7 +299,9 @@ def _exception_name(stderr_tail: list[str]) -> str | None:
 
 def _keep_tail(stream, tail: list[str], keep: int = 20) -> None:
     # The worker's stderr ends in a traceback if it crashed; only the exception's type is used.
-    # On a busy machine the pipe may be closed (the job ended) before this thread has read it all.
+    # On a busy machine the pipe may be closed (the job ended) before this thread has read it all,
+    # and the pool processes of a killed worker may hold the pipe open after the join gave up and
+    # the pipe was closed under this thread: either ends the tail, it is not an error.
     with contextlib.suppress(ValueError, OSError):
         for line in stream:
             if line.strip():

@@ -1,17 +1,21 @@
 """The connection to the SQL store: the one module that knows the store is SQLite.
 
-The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL
-(``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3``) or a plain file path; unset, it is an
-SQLite file in the data folder. Only SQLite is implemented. The rest of the server speaks plain
-SQL that PostgreSQL understands as well (``?`` placeholders, ``INSERT ... RETURNING``,
-``ON CONFLICT``, ISO-8601 text timestamps), so a PostgreSQL backend needs a ``connect()`` that
-translates placeholders and its own schema script, not changes throughout the code.
+The store is named by the ``DATABASE`` setting, a URL in the style of DATABASE_URL: unset, an
+SQLite file in the data folder; ``sqlite:////srv/reageerwijzer/reageerwijzer.sqlite3`` or a
+plain file path, SQLite; ``postgresql://user:pass@host/db``, PostgreSQL (``postgres``). The
+rest of the server speaks one SQL for both (``?`` placeholders, ``INSERT ... RETURNING``,
+``ON CONFLICT``, ISO-8601 text timestamps). What differs lives in two classes, nowhere else:
+``Database`` here for SQLite, ``postgres.PostgresDatabase`` for PostgreSQL (placeholders,
+column types of the one migration history, errors, erasure, locks); ``Database(url)`` picks
+the class from the URL.
 
-Everything SQLite-specific is here: the driver, the pragmas, the checkpoint after an erasure,
-the change counter the token cache watches, and the names other modules use for the driver's
-types (``Connection``, ``Row``, ``IntegrityError``, ``Error``). The schema (``migrations``) is
-created and migrated at startup, tracked with ``PRAGMA user_version``. The app's per-request
-connection is ``server.database``; nothing here knows about Flask.
+Everything SQLite-specific is here (the driver, the pragmas, the checkpoint after an erasure,
+the change counter the token cache watches); everything PostgreSQL-specific is in ``postgres``.
+Other modules use the names below for the driver's types (``Connection``, ``Row``,
+``IntegrityError``, ``Error``); the PostgreSQL errors subclass the same ones. The schema
+(``migrations``) is created and migrated at startup and by ``reageerwijzer db upgrade``,
+tracked with ``PRAGMA user_version`` (SQLite) or the ``schema_version`` table (PostgreSQL).
+The app's per-request connection is ``server.database``; nothing here knows about Flask.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, migration_script  # noqa: F401 -- part of this module's API
 
 Connection = sqlite3.Connection
 Row = sqlite3.Row
@@ -50,19 +54,46 @@ def sqlite_path(url: str) -> Path:
         return Path(url)
     parts = urlsplit(url)
     if parts.scheme != "sqlite":
-        raise DatabaseError(f"unsupported DATABASE {parts.scheme + '://...'!r}: only sqlite is implemented")
+        raise DatabaseError(f"unsupported DATABASE {parts.scheme + '://...'!r}: use sqlite:// "
+                            "or postgresql://")
     path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
     if not path:
         raise DatabaseError(f"DATABASE {url!r} names no file")
     return Path(path)
 
 
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def is_postgres(url: str) -> bool:
+    return urlsplit(url).scheme in POSTGRES_SCHEMES if "://" in url else False
+
+
 class Database:
-    """One SQL store: opens configured connections and keeps the schema up to date."""
+    """One SQL store: opens configured connections and keeps the schema up to date.
+
+    This class is the SQLite store; ``Database("postgresql://...")`` makes a
+    ``postgres.PostgresDatabase`` with the same methods.
+    """
+
+    dialect = "sqlite"
+
+    def __new__(cls, url: str, **kwargs):
+        if cls is Database and is_postgres(str(url)):
+            from .postgres import PostgresDatabase
+            return super().__new__(PostgresDatabase)
+        return super().__new__(cls)
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.path = sqlite_path(url)
+
+    def describe(self) -> str:
+        """The store for people and logs (never a password)."""
+        return f"SQLite {self.path}"
+
+    def close(self) -> None:
+        """Let go of pooled connections (SQLite keeps none)."""
 
     def connect(self, *, check_same_thread: bool = True) -> Connection:
         """A new connection in autocommit mode; use ``transaction()`` to group statements.
@@ -106,11 +137,19 @@ class Database:
                 if version > len(MIGRATIONS):
                     raise DatabaseError(f"database {self.path} has schema version {version}, newer "
                                         f"than this server's {len(MIGRATIONS)}; upgrade the server")
-                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for statement in _statements(script):
+                for number in range(version + 1, len(MIGRATIONS) + 1):
+                    for statement in _statements(migration_script(number, self.dialect)):
                         conn.execute(statement)
                     conn.execute(f"PRAGMA user_version = {number}")
             return len(MIGRATIONS)
+
+    def schema_version(self) -> int:
+        with contextlib.closing(self.connect()) as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def hold_boot(self, boot_id: str):
+        """Nothing: with SQLite every process is on one machine and boots hold a file lock."""
+        return None
 
 
 def _statements(script: str) -> list[str]:
@@ -121,7 +160,7 @@ def _statements(script: str) -> list[str]:
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
     """Run the block as one write transaction (taken up front, so it cannot deadlock on upgrade)."""
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(getattr(conn, "BEGIN_WRITE", "BEGIN IMMEDIATE"))
     try:
         yield conn
     except BaseException:
@@ -146,6 +185,9 @@ def checkpoint(conn: sqlite3.Connection, *, attempts: int | None = None, pause: 
     result is checked and the checkpoint retried (each try waits CHECKPOINT_WAIT_MS for the
     readers, not the usual busy timeout); CheckpointError when it never succeeds.
     """
+    if not isinstance(conn, sqlite3.Connection):
+        conn.checkpoint()  # PostgreSQL: VACUUM (see postgres.PgConnection.checkpoint)
+        return
     attempts = CHECKPOINT_ATTEMPTS if attempts is None else attempts
     conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
     try:
@@ -161,12 +203,23 @@ def checkpoint(conn: sqlite3.Connection, *, attempts: int | None = None, pause: 
                           "in the -wal file until the next checkpoint")
 
 
-def data_version(conn: Connection) -> int:
-    """A number that changes when another connection has changed the database since the last call.
+def data_version(conn) -> object:
+    """A value that changes when another connection changed the database (SQLite's
+    ``data_version``). PostgreSQL has no such counter: a fresh value each time, so a cache
+    reads its (small) table again whenever it checks."""
+    if isinstance(conn, sqlite3.Connection):
+        # fetchall() ends the statement, so the connection holds no read snapshot afterwards.
+        return conn.execute("PRAGMA data_version").fetchall()[0][0]
+    return object()
 
-    ``fetchall()`` ends the statement, so the connection holds no read snapshot afterwards.
-    """
-    return conn.execute("PRAGMA data_version").fetchall()[0][0]
+
+def boot_alive(conn, boot_id: str | None) -> bool | None:
+    """Whether the boot ``boot_id`` still holds its database lock: PostgreSQL only (an advisory
+    lock on its own connection, let go when that connection ends, on whatever machine);
+    None with SQLite, where the boot's file lock says."""
+    if isinstance(conn, sqlite3.Connection):
+        return None
+    return conn.boot_alive(boot_id)
 
 
 def from_config(config) -> Database:

@@ -32,6 +32,8 @@ def cause_of(err: BaseException) -> str | None:
     """What a storage error means, or None when it is not a storage condition."""
     if isinstance(err, sqlite3.OperationalError):
         message = str(err).lower()
+        if message.startswith("postgresql:"):  # storage.postgres: the server's primary message
+            return "the PostgreSQL database cannot be used (unreachable, or it refused the operation)"
         for needle, cause in _SQLITE_CAUSES:
             if needle in message:
                 return cause

@@ -1,4 +1,9 @@
-"""The schema, as the list of migrations that build it; ``Database.migrate`` runs the missing ones."""
+"""The schema, as the list of migrations that build it; ``Database.migrate`` runs the missing ones.
+
+One history for both databases: each entry is written in SQLite's SQL, and
+``postgres.schema_script`` turns it into PostgreSQL's (column types; a migration whose first
+line is ``-- sqlite only: why`` runs on SQLite alone). A new migration is added here, once, and runs on both.
+"""
 from __future__ import annotations
 
 # One entry per schema version; an entry runs once, in a transaction, in order.
@@ -78,6 +83,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 4: example ids are never reused (AUTOINCREMENT), so a stale PATCH or DELETE cannot hit a
     # newer example that took the id of an erased one. SQLite cannot change a key in place.
     """
+    -- sqlite only: a PostgreSQL identity column never reuses an id.
     CREATE TABLE examples_new (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         text TEXT NOT NULL,
@@ -131,3 +137,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
     """,
 )
+
+
+def migration_script(number: int, dialect: str) -> str:
+    """The SQL of migration ``number`` (1-based) for ``dialect`` ("sqlite" or "postgresql")."""
+    script = MIGRATIONS[number - 1]
+    if dialect == "postgresql":
+        from .postgres import schema_script
+        return schema_script(number, script)
+    return script

@@ -2,15 +2,14 @@
 the examples each was trained on. A version that is not recorded here is never loaded."""
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
-from .connection import now, transaction
+from .connection import Connection, now, transaction
 
 ADOPTED = "model_versions_adopted"
 
 
-def record(conn: sqlite3.Connection, version: str, *, artifact_sha256: str, signature: str,
+def record(conn: Connection, version: str, *, artifact_sha256: str, signature: str,
            example_ids: Iterable[int] = ()) -> None:
     with transaction(conn):
         conn.execute("INSERT INTO model_versions (version, artifact_sha256, signature, created_at)"
@@ -21,38 +20,38 @@ def record(conn: sqlite3.Connection, version: str, *, artifact_sha256: str, sign
                          " ON CONFLICT DO NOTHING", [(version, int(i)) for i in example_ids])
 
 
-def get(conn: sqlite3.Connection, version: str) -> dict | None:
+def get(conn: Connection, version: str) -> dict | None:
     row = conn.execute("SELECT version, artifact_sha256, signature, created_at FROM model_versions"
                        " WHERE version = ?", (version,)).fetchone()
     return dict(row) if row else None
 
 
-def recorded(conn: sqlite3.Connection) -> dict[str, dict]:
+def recorded(conn: Connection) -> dict[str, dict]:
     rows = conn.execute("SELECT version, artifact_sha256, signature, created_at FROM model_versions")
     return {row["version"]: dict(row) for row in rows}
 
 
-def forget(conn: sqlite3.Connection, version: str) -> None:
+def forget(conn: Connection, version: str) -> None:
     conn.execute("DELETE FROM model_versions WHERE version = ?", (version,))
 
 
-def example_ids(conn: sqlite3.Connection, version: str) -> list[int]:
+def example_ids(conn: Connection, version: str) -> list[int]:
     return [row[0] for row in conn.execute(
         "SELECT example_id FROM model_version_examples WHERE version = ? ORDER BY example_id",
         (version,))]
 
 
-def carrying(conn: sqlite3.Connection, example_id: int) -> list[str]:
+def carrying(conn: Connection, example_id: int) -> list[str]:
     """The recorded versions trained on example ``example_id``, oldest first."""
     return [row[0] for row in conn.execute(
         "SELECT version FROM model_version_examples WHERE example_id = ? ORDER BY version",
         (example_id,))]
 
 
-def adopted(conn: sqlite3.Connection) -> bool:
+def adopted(conn: Connection) -> bool:
     return conn.execute("SELECT 1 FROM settings WHERE key = ?", (ADOPTED,)).fetchone() is not None
 
 
-def mark_adopted(conn: sqlite3.Connection) -> None:
+def mark_adopted(conn: Connection) -> None:
     conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
                  (ADOPTED, now()))
