@@ -102,8 +102,8 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, *, C: float = 0.5, encoder_C: float = 1.0, folds: int = 5,
                  fusion: str = "stack", class_weight: Any = "balanced",
-                 encoder_head: str = "logistic", encoder_hidden: int = 256,
-                 encoder_epochs: int = 10, random_state: int = 0) -> None:
+                 encoder_head: str = "logistic", encoder_hidden: int = 128,
+                 encoder_epochs: int = 20, random_state: int = 0) -> None:
         self.C = C
         self.encoder_C = encoder_C
         self.encoder_head = encoder_head

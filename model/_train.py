@@ -58,8 +58,8 @@ DEFAULT_PARAMS = {
     # What reads the encoding (see _hybrid.ENCODER_HEADS): "mlp", one hidden layer of
     # encoder_hidden units trained for encoder_epochs passes, or "logistic" (encoder_C).
     "encoder_head": "mlp",
-    "encoder_hidden": 256,
-    "encoder_epochs": 10,
+    "encoder_hidden": 128,
+    "encoder_epochs": 20,
     # The rows the fusion (and the threshold) is fitted on: "written" = every example not
     # generated from templates (hand-written rows, workers' examples) and the stop-word
     # skeletons of none; "all" = every row. See model/README.md, "Fusion".
