@@ -46,11 +46,11 @@ BEHAVIOUR = [
 
 
 # Known misses of the 2 December model (issue 9), strict so the test says so when a model gets
-# them right: counter-speech repeating the slur with condemnation scores 0.90 ("walgelijk" and
-# "ratten" both read as harm); the negated "niks tegen homo's" scores 0.52, just over the threshold.
+# them right: the negated "niks tegen homo's" scores 0.47, just over the threshold 0.455. (The
+# condemned slur "Moslims ratten noemen is walgelijk" was one too, at 0.90; the second
+# generation, with its encoder head, scores it 0.36.)
 KNOWN_MISSES = {
-    "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen": "condemned slur",
-    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn": "negated hate, 0.52",
+    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn": "negated hate, 0.47",
 }
 CASES = [pytest.param(p, t, e, id=f"{p}: {t[:30]}",
                       marks=[pytest.mark.xfail(strict=True, reason=f"known miss: {KNOWN_MISSES[t]}")]
