@@ -4,8 +4,9 @@ The hybrid pipeline::
 
     views     -> TextViews: the n-gram features (normalise -> word + char TF-IDF, see
                  _pipeline) and the sentence encoding (see _encoder), side by side
-    classify  -> FusedClassifier: a calibrated linear SVM on the n-grams, a logistic
-                 regression on the encoding, and their combination
+    classify  -> FusedClassifier: a calibrated linear SVM on the n-grams, a network with
+                 one hidden layer on the encoding (see _mlp; or a logistic regression), and
+                 their combination, fitted on the rows not generated from templates
 
 The n-grams know the words of the training set (slurs, spelling games, threats); the encoder
 knows what sentences mean (opinions, wishes, unseen words). How much to trust each is
