@@ -60,6 +60,8 @@ DEFAULT_PARAMS = {
     "encoder_head": "mlp",
     "encoder_hidden": 128,
     "encoder_epochs": 20,
+    # Folds for the encoder head's out-of-fold scores (the n-grams use calibration_folds).
+    "encoder_folds": 3,
     # The rows the fusion (and the threshold) is fitted on: "written" = every example not
     # generated from templates (hand-written rows, workers' examples) and the stop-word
     # skeletons of none; "all" = every row. See model/README.md, "Fusion".
@@ -117,6 +119,7 @@ def train(dataset: Dataset, *, params: dict | None = None,
                               fusion=p["fusion"], class_weight=p["class_weight"],
                               encoder_head=p["encoder_head"], encoder_hidden=p["encoder_hidden"],
                               encoder_epochs=p["encoder_epochs"],
+                              encoder_folds=p["encoder_folds"],
                               random_state=p["random_state"]).fit(
             Views(X, encoding), y, sample_weight=weights,
             stack_rows=_stack_rows(dataset, len(extra), p["stack_rows"]))
