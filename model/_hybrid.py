@@ -4,8 +4,9 @@ The hybrid pipeline::
 
     views     -> TextViews: the n-gram features (normalise -> word + char TF-IDF, see
                  _pipeline) and the sentence encoding (see _encoder), side by side
-    classify  -> FusedClassifier: a calibrated linear SVM on the n-grams, a logistic
-                 regression on the encoding, and their combination
+    classify  -> FusedClassifier: a calibrated linear SVM on the n-grams, a network with
+                 one hidden layer on the encoding (see _mlp; or a logistic regression), and
+                 their combination, fitted on the rows not generated from templates
 
 The n-grams know the words of the training set (slurs, spelling games, threats); the encoder
 knows what sentences mean (opinions, wishes, unseen words). How much to trust each is
@@ -28,9 +29,13 @@ from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
 from ._encoder import SentenceEncoder
+from ._mlp import MLPHead
 from ._pipeline import CalibratedLinearClassifier, choose_threshold
 
 FUSIONS = ("stack", "late")
+# What reads the encoding: a logistic regression (one direction in the encoder's space) or a
+# network with one hidden layer (see _mlp).
+ENCODER_HEADS = ("mlp", "logistic")
 
 
 class Views:
@@ -91,28 +96,38 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
     """P(harmful) from both views: see the module docstring.
 
     After ``fit``: ``ngram_`` (CalibratedLinearClassifier: calibrated log-odds, linear in the
-    n-gram features, which the explanations use), ``encoder_`` (LogisticRegression on the
+    n-gram features, which the explanations use), ``encoder_`` (MLPHead or LogisticRegression on the
     encoding), ``weights_`` (how the two log-odds combine), ``threshold_`` and
     ``oof_proba_`` (fused out-of-fold probabilities, for the report and the calibration).
     """
 
     def __init__(self, *, C: float = 0.5, encoder_C: float = 1.0, folds: int = 5,
                  fusion: str = "stack", class_weight: Any = "balanced",
+                 encoder_head: str = "logistic", encoder_hidden: int = 128,
+                 encoder_epochs: int = 20, encoder_folds: int = 5,
                  random_state: int = 0) -> None:
         self.C = C
         self.encoder_C = encoder_C
+        self.encoder_head = encoder_head
+        self.encoder_hidden = encoder_hidden
+        self.encoder_epochs = encoder_epochs
+        self.encoder_folds = encoder_folds
         self.folds = folds
         self.fusion = fusion
         self.class_weight = class_weight
         self.random_state = random_state
 
-    def fit(self, X: Views, y, sample_weight=None):  # noqa: N803
+    def fit(self, X: Views, y, sample_weight=None, stack_rows=None):  # noqa: N803
+        """``stack_rows`` (boolean, one per row, or None for all): the rows the fusion is
+        fitted on. Training passes the rows not generated from templates: on template rows
+        the n-grams' out-of-fold scores are far better than on other people's posts, and a
+        fusion fitted on them trusts the n-grams too much (model/README.md)."""
         # One BLAS thread: the folds of a cross-validation train in parallel processes on few
         # cores, and BLAS threads spinning against each other made these fits 2-5x slower.
         with threadpool_limits(1, user_api="blas"):
-            return self._fit(X, y, sample_weight)
+            return self._fit(X, y, sample_weight, stack_rows)
 
-    def _fit(self, X: Views, y, sample_weight):  # noqa: N803
+    def _fit(self, X: Views, y, sample_weight, stack_rows=None):  # noqa: N803
         if self.fusion not in FUSIONS:
             raise ValueError(f"fusion must be one of {', '.join(FUSIONS)}, not {self.fusion!r}")
         y = np.asarray(y, dtype=int)
@@ -127,19 +142,30 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
         folds = min(self.folds, int(np.bincount(y, minlength=2).min()))
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
         z_ngram = _logit(self.ngram_.oof_proba_)
-        z_encoder = cross_val_predict(self._encoder_model(), X.encoding, y, cv=cv,
+        # The encoder's head may use fewer folds (encoder_folds): each of its fits costs more
+        # than the SVM's, and 3 folds scored the same as 5 (model/README.md). A row's two
+        # out-of-fold scores still both come from models that did not see it.
+        enc_cv = cv if self.encoder_folds >= folds else _cv(self.encoder_folds, y,
+                                                               self.random_state)
+        z_encoder = cross_val_predict(self._encoder_model(), X.encoding, y, cv=enc_cv,
                                       method="decision_function", params=weights)
         self.encoder_ = self._encoder_model().fit(X.encoding, y, **weights)
         oof = np.column_stack([z_ngram, z_encoder])
+        rows = _stack_rows(stack_rows, y)
         if self.fusion == "stack":
-            self.weights_ = _stack_weights(oof, y, weights)
-            # The combiner's own out-of-fold scores (3 numbers, barely optimistic, but honest).
-            fused = cross_val_predict(LogisticRegression(C=1.0), oof, y, cv=cv,
-                                      method="predict_proba", params=weights)[:, 1]
-        else:
-            self.weights_ = _late_weights(oof, y)
+            w_rows = {k: v[rows] for k, v in weights.items()}
+            self.weights_ = _stack_weights(oof[rows], y[rows], w_rows)
+            # The combiner's own out-of-fold scores on its rows (3 numbers, barely optimistic,
+            # but honest); the other rows are scored by the combiner fitted on all of its rows.
             fused = expit(self._combine(oof[:, 0], oof[:, 1]))
-        self.threshold_ = choose_threshold(fused, y)
+            fused[rows] = cross_val_predict(LogisticRegression(C=1.0), oof[rows], y[rows],
+                                            cv=_cv(self.folds, y[rows], self.random_state),
+                                            method="predict_proba", params=w_rows)[:, 1]
+        else:
+            self.weights_ = _late_weights(oof[rows], y[rows])
+            fused = expit(self._combine(oof[:, 0], oof[:, 1]))
+        # The threshold on the same rows as the fusion.
+        self.threshold_ = choose_threshold(fused[rows], y[rows])
         self.oof_proba_ = fused.astype(np.float32)
         self.view_oof_ = {"ngram": expit(z_ngram).astype(np.float32),
                           "encoder": expit(z_encoder).astype(np.float32)}
@@ -148,7 +174,16 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _encoder_model(self) -> LogisticRegression:
+    def _encoder_model(self):
+        if self.encoder_head == "mlp":
+            return MLPHead(hidden=self.encoder_hidden, epochs=self.encoder_epochs,
+                           class_weight=self.class_weight, random_state=self.random_state)
+        if self.encoder_head != "logistic":
+            raise ValueError(f"encoder_head must be one of {', '.join(ENCODER_HEADS)}, "
+                             f"not {self.encoder_head!r}")
+        return self._encoder_lr()
+
+    def _encoder_lr(self) -> LogisticRegression:
         # tol 1e-3: 15 iterations instead of 40, a third of the time, the same scores to the
         # third decimal (the stacker recalibrates them anyway).
         return LogisticRegression(C=self.encoder_C, class_weight=self.class_weight, tol=1e-3,
@@ -157,6 +192,9 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
     # -- scoring -------------------------------------------------------------------------
 
     def encoder_logit(self, encoding: np.ndarray) -> np.ndarray:
+        """The encoder view's log-odds (not yet fused), one per row of ``encoding``."""
+        if isinstance(self.encoder_, MLPHead):
+            return self.encoder_.decision_function(encoding)
         return np.asarray(encoding, dtype=float) @ self.encoder_.coef_.ravel() + \
             float(self.encoder_.intercept_[0])
 
@@ -194,6 +232,24 @@ class FusedClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Views):  # noqa: N803
         return (self.predict_proba(X)[:, 1] >= self.threshold_).astype(int)
+
+
+def _stack_rows(stack_rows, y: np.ndarray) -> np.ndarray:
+    """The rows to fit the fusion on: ``stack_rows``, or every row when it is None or leaves
+    too few of either label (fewer than 50) for a fit."""
+    if stack_rows is None:
+        return np.ones(len(y), dtype=bool)
+    rows = np.asarray(stack_rows, dtype=bool)
+    if rows.shape != y.shape:
+        raise ValueError(f"stack_rows has {rows.shape[0]} entries for {y.shape[0]} rows")
+    if np.bincount(y[rows], minlength=2).min() < 50:
+        return np.ones(len(y), dtype=bool)
+    return rows
+
+
+def _cv(folds: int, y: np.ndarray, random_state: int) -> StratifiedKFold:
+    return StratifiedKFold(n_splits=min(folds, int(np.bincount(y, minlength=2).min())),
+                           shuffle=True, random_state=random_state)
 
 
 def _stack_weights(oof: np.ndarray, y: np.ndarray, weights: dict) -> dict:

@@ -55,10 +55,24 @@ DEFAULT_PARAMS = {
     "encoder": DEFAULT_ENCODER,
     "fusion": "stack",
     "encoder_C": 1.0,
+    # What reads the encoding (see _hybrid.ENCODER_HEADS): "mlp", one hidden layer of
+    # encoder_hidden units trained for encoder_epochs passes, or "logistic" (encoder_C).
+    "encoder_head": "mlp",
+    "encoder_hidden": 128,
+    "encoder_epochs": 20,
+    # Folds for the encoder head's out-of-fold scores (the n-grams use calibration_folds).
+    "encoder_folds": 3,
+    # The rows the fusion (and the threshold) is fitted on: "written" = every example not
+    # generated from templates (hand-written rows, workers' examples) and the stop-word
+    # skeletons of none; "all" = every row. See model/README.md, "Fusion".
+    "stack_rows": "written",
     # Train on the stop-word skeletons of harmful examples as harmless too (see _augment),
     # each with this weight (an example weighs 1).
     "erasure_augmentation": True,
     "skeleton_weight": 1.0,
+    # The weight of an example generated from templates (source "generated"); a written one
+    # weighs 1.
+    "generated_weight": 1.0,
 }
 PIPELINE_PARAMS = ("C", "word_ngrams", "char_ngrams", "word_min_df", "char_min_df", "word_weight",
                    "cues", "max_word_features", "max_char_features", "class_weight",
@@ -83,12 +97,14 @@ def train(dataset: Dataset, *, params: dict | None = None,
     texts, categories = dataset.texts, dataset.categories
     n = len(texts)
     extra = skeletons(dataset) if p["erasure_augmentation"] else []
-    weights = None
+    weights = np.array([p["generated_weight"] if e.source == "generated" else 1.0
+                        for e in dataset.examples])
     if extra:
         texts, categories = texts + extra, categories + ["none"] * len(extra)
         y = np.concatenate([y, np.zeros(len(extra), dtype=y.dtype)])
-        if p["skeleton_weight"] != 1.0:
-            weights = np.concatenate([np.ones(n), np.full(len(extra), p["skeleton_weight"])])
+        weights = np.concatenate([weights, np.full(len(extra), p["skeleton_weight"])])
+    if np.all(weights == 1.0):
+        weights = None
     say(f"fitting on {len(dataset)} examples (and {len(extra)} stop-word skeletons)")
     full = build_pipeline(folds=p["calibration_folds"], random_state=p["random_state"],
                           **{k: p[k] for k in PIPELINE_PARAMS})
@@ -101,8 +117,12 @@ def train(dataset: Dataset, *, params: dict | None = None,
         encoding = open_cache(encodings, encoder).encode(texts, progress=say)
         clf = FusedClassifier(C=p["C"], encoder_C=p["encoder_C"], folds=p["calibration_folds"],
                               fusion=p["fusion"], class_weight=p["class_weight"],
-                              random_state=p["random_state"]).fit(Views(X, encoding), y,
-                                                                  sample_weight=weights)
+                              encoder_head=p["encoder_head"], encoder_hidden=p["encoder_hidden"],
+                              encoder_epochs=p["encoder_epochs"],
+                              encoder_folds=p["encoder_folds"],
+                              random_state=p["random_state"]).fit(
+            Views(X, encoding), y, sample_weight=weights,
+            stack_rows=_stack_rows(dataset, len(extra), p["stack_rows"]))
         pipeline = Pipeline([("views", TextViews(features, encoder)), ("classify", clf)])
         info_views = {name: _oof_metrics(y[:n], proba[:n], clf.ngram_.threshold_
                                          if name == "ngram" else 0.5)
@@ -134,6 +154,15 @@ def train(dataset: Dataset, *, params: dict | None = None,
     }
     return PostClassifier(pipeline, category_model, threshold=clf.threshold_, info=info,
                           constant_category=constant)
+
+
+def _stack_rows(dataset: Dataset, skeletons: int, which: str):
+    """The rows the fusion is fitted on (see DEFAULT_PARAMS["stack_rows"]), or None for all."""
+    if which == "all":
+        return None
+    if which != "written":
+        raise ValueError(f'stack_rows must be "written" or "all", not {which!r}')
+    return np.array([e.source != "generated" for e in dataset.examples] + [False] * skeletons)
 
 
 def _oof_metrics(y: np.ndarray, proba: np.ndarray, threshold: float, *, plots: bool = False) -> dict:

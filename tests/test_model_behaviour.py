@@ -45,13 +45,11 @@ BEHAVIOUR = [
 ]
 
 
-# Known misses of the 2 December model (issue 9), strict so the test says so when a model gets
-# them right: counter-speech repeating the slur with condemnation scores 0.90 ("walgelijk" and
-# "ratten" both read as harm); the negated "niks tegen homo's" scores 0.52, just over the threshold.
-KNOWN_MISSES = {
-    "Moslims ratten noemen is walgelijk, dit soort haat moet stoppen": "condemned slur",
-    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn": "negated hate, 0.52",
-}
+# Known misses, strict so the test says so when a model gets them right. The first 2 December
+# model missed two: the condemned slur "Moslims ratten noemen is walgelijk" (0.90) and the
+# negated "niks tegen homo's" (0.52); the second generation scores them 0.37 and 0.48
+# (threshold 0.49), so there are none now. Add a miss here with its score.
+KNOWN_MISSES: dict[str, str] = {}
 CASES = [pytest.param(p, t, e, id=f"{p}: {t[:30]}",
                       marks=[pytest.mark.xfail(strict=True, reason=f"known miss: {KNOWN_MISSES[t]}")]
                       if t in KNOWN_MISSES else [])
