@@ -6,7 +6,6 @@ import json
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,9 +18,10 @@ _LISTENING = re.compile(r"listening on http://127\.0\.0\.1:(\d+)/")
 
 
 def command() -> list[str]:
-    """The ``reageerwijzer`` command the README documents (``python -m server`` without the script)."""
-    script = shutil.which("reageerwijzer")
-    return [script] if script else [sys.executable, "-m", "server"]
+    """The ``reageerwijzer`` command the README documents, as ``python -m server`` of this
+    interpreter: run from the checkout being measured (``python -m benchmarks`` runs from its
+    root), it measures that checkout's code, not whichever one an installed script points at."""
+    return [sys.executable, "-m", "server"]
 
 
 def cli(args: list[str], *, env: dict, timeout: float = 300) -> str:

@@ -37,6 +37,8 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+from benchmarks._server import command
+
 ROOT = Path(__file__).resolve().parent.parent
 API = "/api/v1"
 KINDS = ("classify", "advice", "example")
@@ -67,19 +69,13 @@ ADVICE_BODIES = [
 
 # -- the server -------------------------------------------------------------------------------------
 
-def cli_command() -> list[str]:
-    """``reageerwijzer`` as installed, or the same entry point through this interpreter."""
-    found = shutil.which("reageerwijzer")
-    return [found] if found else [sys.executable, "-m", "server"]
-
-
 class Server:
     """``reageerwijzer serve --port 0`` in a subprocess; its log goes to a file."""
 
     def __init__(self, env: dict, *, threads: int, log_path: Path, verbose: int = 0) -> None:
         self.log_path = log_path
         self._log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed in stop)
-        args = [*cli_command(), *(["-" + "v" * verbose] if verbose else []), "serve",
+        args = [*command(), *(["-" + "v" * verbose] if verbose else []), "serve",
                 "--host", "127.0.0.1", "--port", "0", "--threads", str(threads)]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self._log, text=True,
                                      env=env, cwd=ROOT)
@@ -115,7 +111,7 @@ class Server:
 
 
 def create_token(env: dict, role: str, name: str) -> str:
-    out = subprocess.run([*cli_command(), "token", "create", "--role", role, "--name", name],
+    out = subprocess.run([*command(), "token", "create", "--role", role, "--name", name],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=True)
     return out.stdout.strip().splitlines()[-1]
 
