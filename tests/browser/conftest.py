@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,6 +248,20 @@ def extension_in_english_browser(playwright_chromium, tmp_path):
 def wait_step(page, step: str) -> None:
     """Wait until the popup shows `step` ("question:danger", "outcome:refer") and is not busy."""
     page.wait_for_selector(f'body[data-step="{step}"][data-busy="0"]')
+
+
+def wait_until(page, predicate: str, arg=None, *, timeout: float = 10.0) -> None:
+    """Wait until the JavaScript function ``predicate`` (given ``arg``) is true on ``page``.
+
+    Not ``page.wait_for_function``: after its first try, it polls by evaluating a string inside
+    the page, which the console's and the extension's Content-Security-Policy (no
+    'unsafe-eval') refuse, so it failed whenever the condition was not true at once.
+    ``page.evaluate`` goes through the debugging protocol, which the policy does not cover."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout:.0f} s: {predicate}")
+        page.wait_for_timeout(50)
 
 
 def clipboard_text(page) -> str:

@@ -10,6 +10,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.conftest import wait_until
+
 from .console_fixtures import VIEWPORT, ready, second_version, sign_in
 
 pytestmark = pytest.mark.browser
@@ -79,7 +81,7 @@ def test_review_one_at_a_time_with_shortcuts(page, console):
     page.keyboard.press("1")  # relabel harmful ...
     page.keyboard.press("s")  # ... and save without a verdict
     ready(page)
-    page.wait_for_function(f"document.activeElement.id === 'row-{ids[2]}'")
+    wait_until(page, f"() => document.activeElement.id === 'row-{ids[2]}'")
     changed = console.example(ids[1])
     assert (changed["label"], changed["state"]) == (1, "new")
     page.keyboard.press("r")  # reject the third
@@ -214,7 +216,7 @@ def test_make_copy_and_revoke_a_token(page, console):
     page.wait_for_selector("[data-page=token-created]")
     secret = page.input_value("[data-secret]")
     page.click("[data-copy]")
-    page.wait_for_function("document.querySelector('[data-copy-status]').textContent.length > 0")
+    wait_until(page, "() => document.querySelector('[data-copy-status]').textContent.length > 0")
     assert page.evaluate("navigator.clipboard.readText()") == secret
     assert api_status(console, "/api/v1/guideline", secret) == 200
 

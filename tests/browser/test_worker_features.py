@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import clipboard_text, wait_step
+from tests.browser.conftest import clipboard_text, wait_step, wait_until
 from tests.browser.test_extension import FACEBOOK_POST, FORUM_POST, GUIDELINE, HARMFUL, PARTNER, msg, walk
 
 pytestmark = pytest.mark.browser
@@ -106,7 +106,7 @@ def test_options_speak_the_chosen_language_in_an_english_browser(extension_in_en
     assert fits, "the long partner name is cut off (or not wrapped onto a second line)"
     extension.screenshot(page, "nl-options-english-browser")
     page.select_option("select[name='lang']", "en")
-    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    wait_until(page, "() => document.documentElement.lang === 'en'")
     assert page.inner_text("h1") == msg("en", "optionsHeading")
     assert page.inner_text("#token-hint") == msg("en", "tokenHint")
     extension.screenshot(page, "en-options-switched")
@@ -156,11 +156,11 @@ def test_the_category_is_preselected_and_chooses_the_tips(extension, live_server
     assert options == ["", "discriminatory", "hurtful", "threatening"]
     influencers = GUIDELINE["nl"]["tips"]["influencers"]["title"]
     page.select_option("#save-category", "hurtful")
-    page.wait_for_function("(t) => !document.querySelector('#tips-list').innerText.includes(t)", arg=influencers)
+    wait_until(page, "(t) => !document.querySelector('#tips-list').innerText.includes(t)", arg=influencers)
     wait_step(page, "outcome:moderate_and_counter")
     assert influencers not in page.inner_text("#tips-list"), "a racism tip on a bullying post"
     page.select_option("#save-category", "discriminatory")
-    page.wait_for_function("(t) => document.querySelector('#tips-list').innerText.includes(t)", arg=influencers)
+    wait_until(page, "(t) => document.querySelector('#tips-list').innerText.includes(t)", arg=influencers)
     extension.screenshot(page, "nl-tips-discriminatory")
 
 
@@ -369,7 +369,7 @@ def test_the_suggestion_is_said_in_words_with_the_number_second(extension, live_
 def test_save_shows_the_scrubbed_text_editable_and_saves_the_edit(extension, live_server, lang):
     page = open_walk(extension, live_server, lang, text=HARMFUL + " Mail me: iemand@example.org of bel 06-12345678")
     walk(page, TO_REFER, "refer")
-    page.wait_for_function("() => document.querySelector('#save-text').value.includes('[e-mail]')")
+    wait_until(page, "() => document.querySelector('#save-text').value.includes('[e-mail]')")
     text = page.input_value("#save-text")
     assert "iemand@example.org" not in text and "06-12345678" not in text
     assert page.inner_text("#save-names") == msg(lang, "saveNamesNote")
