@@ -49,7 +49,14 @@ BEHAVIOUR = [
 # model missed two: the condemned slur "Moslims ratten noemen is walgelijk" (0.90) and the
 # negated "niks tegen homo's" (0.52); the second generation scores them 0.37 and 0.48
 # (threshold 0.49), so there are none now. Add a miss here with its score.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    # Right with the data of the afternoon of 2 December, wrong again once one training row (equal
+    # to an evaluation sentence) was removed and the balance rows regenerated: on the edge.
+    "Wie vluchtelingen ongedierte noemt, ontmenselijkt mensen die alles kwijt zijn":
+        "counter-speech that names a dehumanising word scores as harmful",
+    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn":
+        "negated hate scores just above the threshold",
+}
 CASES = [pytest.param(p, t, e, id=f"{p}: {t[:30]}",
                       marks=[pytest.mark.xfail(strict=True, reason=f"known miss: {KNOWN_MISSES[t]}")]
                       if t in KNOWN_MISSES else [])
