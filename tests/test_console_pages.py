@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from server import auth, create_app
+from server.console import field
 from server.database import get_db
 from server.learning import examples
 from server.learning.examples import NewExample
@@ -357,8 +359,9 @@ def test_the_field_page_counts_the_seeded_cases(field_console, lang):
     assert sum(int(v) for *_, v in bars) == 6
     platforms = table_rows(page, "platforms")
     unknown = "onbekend" if lang == "nl" else "unknown"
-    assert {k: v[0] for k, v in platforms.items()} == {"facebook": "3", "tiktok": "2", unknown: "1"}
-    assert list(platforms) == ["facebook", "tiktok", unknown]  # most cases first
+    assert {k: v[0] for k, v in platforms.items()} == {"Facebook": "3", "TikTok": "2", unknown: "1"}
+    assert list(platforms) == ["Facebook", "TikTok", unknown]  # most cases first, by name not id
+    assert re.search(r'<tr data-key="tiktok"><th scope="row">TikTok</th>', page)
     assert {k: v[0] for k, v in table_rows(page, "teams").items()} == {"noord": "2", "west": "2", "zuid": "2"}
     versions = table_rows(page, "versions")
     assert versions == {"20261101T120000Z-0a0a0a0a": ["3", "2", f"67% (2 {word} 3)"],
@@ -371,6 +374,13 @@ def test_the_field_page_counts_the_seeded_cases(field_console, lang):
                       for d in (0, 0, 1, 8, 8, 15))
     assert {w: int(v[-1]) for w, v in weeks.items() if v[-1] != "0"} == in_week
     assert ("Schakel je ketenpartners in" if lang == "nl" else "Bring in your chain partners") in page
+
+
+def test_the_field_page_names_the_platforms_the_popup_knows():
+    """The popup sends platform ids; the console's names for them are the popup's names."""
+    source = (Path(__file__).parent.parent / "extension" / "lib" / "platforms.js").read_text(encoding="utf-8")
+    in_popup = dict(re.findall(r'^  (\w+): \{\n    name: "([^"]+)"', source, re.M))
+    assert len(in_popup) >= 6 and in_popup == field.PLATFORM_NAMES
 
 
 def test_a_chosen_range_and_an_empty_one(field_console):

@@ -20,6 +20,10 @@ from .versions import short
 # The console shows at most two years at once: a bar per week must stay a bar.
 MAX_DAYS = 731
 TOP_BARS = 15
+# The popup sends a platform's id (extension/lib/platforms.js); the coordinator reads its name.
+# tests/test_console_field.py checks that both lists hold the same platforms.
+PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)",
+                  "tiktok": "TikTok", "youtube": "YouTube", "reddit": "Reddit"}
 
 
 def switched_on() -> bool:
@@ -59,8 +63,11 @@ def outcome_title(outcome: str) -> str:
     return outcome
 
 
-def _named(key: str) -> str:
-    return translate("field.unknown") if key == field_stats.UNKNOWN else key
+def _named(key: str, group: str = "") -> str:
+    """How a group's key reads: "onbekend" for a missing value, a platform by its name."""
+    if key == field_stats.UNKNOWN:
+        return translate("field.unknown")
+    return PLATFORM_NAMES.get(key, key) if group == "platforms" else key
 
 
 def _stats(rows: list[dict], first: dt.date, last: dt.date) -> dict:
@@ -98,7 +105,7 @@ def _plots(stats: dict) -> dict:
     for name in ("platforms", "teams"):
         groups = stats[name][:TOP_BARS]
         out[name] = plots.horizontal_bars(
-            [_named(g["key"]) for g in groups], [g["cases"] for g in groups],
+            [_named(g["key"], name) for g in groups], [g["cases"] for g in groups],
             title=translate(f"field.plot.{name}.title"), desc=translate(f"field.plot.{name}.desc"),
             value_label=translate("field.plot.cases"))
     versions = stats["versions"][-TOP_BARS:]  # the newest
