@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from server.console.field import PLATFORM_NAMES
 from tests.browser.conftest import wait_until
 
 from .console_fixtures import VIEWPORT, ready, second_version, sign_in
@@ -303,7 +304,8 @@ def test_the_field_page_charts_the_case_log(page, console):
     assert teams == dict(Counter(r["team"] for r in shown))
     platforms = dict(page.locator("#plot-platforms rect.bar").evaluate_all(
         "els => els.map(e => [e.dataset.x, +e.dataset.value])"))
-    assert platforms == dict(Counter(r["platform"] or "unknown" for r in shown))
+    # The bars name a platform as the worker knows it (Facebook), not by the popup's id.
+    assert platforms == dict(Counter(PLATFORM_NAMES.get(r["platform"], "unknown") for r in shown))
     rates = page.locator("#plot-versions rect.bar").evaluate_all("els => els.map(e => +e.dataset.value)")
     judged = [r for r in shown if r["prefill_agreed"] is not None]
     expected = {}
