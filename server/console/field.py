@@ -21,7 +21,7 @@ from .versions import short
 MAX_DAYS = 731
 TOP_BARS = 15
 # The popup sends a platform's id (extension/lib/platforms.js); the coordinator reads its name.
-# tests/test_console_field.py checks that both lists hold the same platforms.
+# tests/test_console_pages.py checks that both lists hold the same platforms.
 PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)",
                   "tiktok": "TikTok", "youtube": "YouTube", "reddit": "Reddit"}
 
