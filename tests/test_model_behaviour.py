@@ -50,10 +50,8 @@ BEHAVIOUR = [
 # negated "niks tegen homo's" (0.52); the second generation scores them 0.37 and 0.48
 # (threshold 0.49), so there are none now. Add a miss here with its score.
 KNOWN_MISSES: dict[str, str] = {
-    # Right with the data of the afternoon of 2 December, wrong again once one training row (equal
-    # to an evaluation sentence) was removed and the balance rows regenerated: on the edge.
-    "Wie vluchtelingen ongedierte noemt, ontmenselijkt mensen die alles kwijt zijn":
-        "counter-speech that names a dehumanising word scores as harmful",
+    # On the edge: right or wrong as the data moves by a few rows. "Wie vluchtelingen ongedierte
+    # noemt ..." was a miss here too until 3 December, when the third generation of the data got it right.
     "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn":
         "negated hate scores just above the threshold",
 }
