@@ -32,6 +32,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from marionette_driver.addons import Addons
     from marionette_driver.by import By
+    from marionette_driver.errors import MarionetteException  # noqa: F401 (for the tests, behind the guard)
     from marionette_driver.marionette import Marionette
 
 GECKO_ID = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))[
