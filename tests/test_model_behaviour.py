@@ -50,10 +50,9 @@ BEHAVIOUR = [
 # negated "niks tegen homo's" (0.52); the second generation scores them 0.37 and 0.48
 # (threshold 0.49), so there are none now. Add a miss here with its score.
 KNOWN_MISSES: dict[str, str] = {
-    # On the edge: right or wrong as the data moves by a few rows. "Wie vluchtelingen ongedierte
-    # noemt ..." was a miss here too until 3 December, when the third generation of the data got it right.
-    "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn":
-        "negated hate scores just above the threshold",
+    # Posts on the edge, right or wrong as the data moves by a few rows: none at the moment.
+    # "Wie vluchtelingen ongedierte noemt ..." became right with the third generation of the data,
+    # "Ik heb niks tegen homo's, laat iedereen lekker zichzelf zijn" with the fourth (3 December).
 }
 CASES = [pytest.param(p, t, e, id=f"{p}: {t[:30]}",
                       marks=[pytest.mark.xfail(strict=True, reason=f"known miss: {KNOWN_MISSES[t]}")]
