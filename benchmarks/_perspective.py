@@ -6,10 +6,10 @@ The same post, the same server, back to back at each concurrency: POST /api/v1/c
 string). Compared by the server's CPU time per request, which other load on the machine
 disturbs least, and by throughput.
 
-Each endpoint runs twice, in the order classify, analyze, analyze, classify: measured here, the
-second of two back-to-back runs cost 5-8 % more CPU per request than the first, whichever
-endpoint it was (ratio 1.05-1.09 in one order, 0.94 in the other), so one run each would
-measure the order, not the endpoint.
+Each endpoint runs twice, in the order classify, analyze, analyze, classify, and its two runs
+are added up: the server's CPU per request drifts by 5-15 % over a few back-to-back runs, up or
+down (one run each gave a ratio of 1.05-1.09 in one order and 0.94 in the other), and this order
+cancels a steady drift.
 """
 from __future__ import annotations
 
@@ -40,15 +40,16 @@ def run(server: Server, token: str, *, folder: Path, quick: bool, log=print) -> 
     _http._warm_up(server, token, classify_body)
     seconds = 3.0 if quick else 8.0
     max_requests = 50_000 if quick else 200_000
+    targets = {"classify": (classify_lua, _http.CLASSIFY), "analyze": (analyze_lua, analyze_path)}
     runs = []
     for connections in CONCURRENCY:
         row = {"connections": connections}
-        halves: dict[str, list[dict]] = {"classify": [], "analyze": []}
+        halves: dict[str, list[dict]] = {name: [] for name in targets}
         for name in ORDER:
-            lua, path = (classify_lua, _http.CLASSIFY) if name == "classify" else (analyze_lua, analyze_path)
+            lua, path = targets[name]
             log(f"  {name} with {connections} connection(s), {seconds:g} s")
             halves[name].append(_http._one_run(wrk, lua, server, path, connections, seconds, max_requests))
-        row["classify"], row["analyze"] = _combined(halves["classify"]), _combined(halves["analyze"])
+        row.update({name: _combined(done) for name, done in halves.items()})
         c, a = row["classify"], row["analyze"]
         row["cpu_ratio"] = (round(a["server_cpu_ms_per_request"] / c["server_cpu_ms_per_request"], 3)
                             if a["server_cpu_ms_per_request"] and c["server_cpu_ms_per_request"] else None)

@@ -175,9 +175,17 @@ class Firefox:
         if size:
             self.m.set_window_rect(width=size["width"], height=size["height"])
         if wait_ready:
-            self.wait(lambda: self.js("return document.body && document.body.dataset.ready || ''") == "1",
-                      message=f"{path} ready")
+            self.wait_ready(f"{path} ready")
         return handle
+
+    def wait_ready(self, message: str = "page ready") -> None:
+        """Until the page in the current tab says its script has run (``body[data-ready=1]``)."""
+        self.wait(lambda: self.js("return document.body && document.body.dataset.ready || ''") == "1",
+                  message=message)
+
+    def wait_for(self, selector: str, message: str) -> None:
+        """Until an element matching ``selector`` is in the current tab's page."""
+        self.wait(lambda: self.js("return !!document.querySelector(arguments[0])", selector), message=message)
 
     def open_popup(self) -> str:
         return self.open_page("popup/popup.html", size=POPUP_SIZE)

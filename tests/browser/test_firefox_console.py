@@ -32,12 +32,7 @@ def firefox(firefox_session):
 
 def go(firefox, console, path: str) -> None:
     firefox.m.navigate(console.url + path)
-    ready(firefox)
-
-
-def ready(firefox) -> None:
-    firefox.wait(lambda: firefox.js("return document.body && document.body.dataset.ready || ''") == "1",
-                 message="the console page ready")
+    firefox.wait_ready("the console page ready")
 
 
 def press(firefox, key: str) -> None:
@@ -58,9 +53,8 @@ def focused(firefox) -> str:
 def sign_in(firefox, console, lang: str = "nl") -> None:
     go(firefox, console, f"/console/signin?lang={lang}&next=/console/examples")
     type_token(firefox, console.admin)
-    firefox.wait(lambda: firefox.js("return !!document.querySelector('[data-page=review]')"),
-                 message="the review queue")
-    ready(firefox)
+    firefox.wait_for("[data-page=review]", "the review queue")
+    firefox.wait_ready()
 
 
 def test_sign_in_review_with_shortcuts_and_sign_out_in_firefox(firefox, console):
@@ -72,9 +66,8 @@ def test_sign_in_review_with_shortcuts_and_sign_out_in_firefox(firefox, console)
     firefox.wait(lambda: firefox.text("[role=alert]"), message="the refusal")
     assert "werker" in firefox.text("[role=alert]")
     type_token(firefox, console.admin)
-    firefox.wait(lambda: firefox.js("return !!document.querySelector('[data-page=review]')"),
-                 message="the review queue")
-    ready(firefox)
+    firefox.wait_for("[data-page=review]", "the review queue")
+    firefox.wait_ready()
     assert firefox.m.get_url().endswith("/console/examples")
 
     firefox.js("document.activeElement.blur()")
@@ -82,17 +75,16 @@ def test_sign_in_review_with_shortcuts_and_sign_out_in_firefox(firefox, console)
     assert focused(firefox) == f"row-{ids[0]}"
     press(firefox, "a")  # accept the first; the page comes back on the next one
     firefox.wait(lambda: firefox.m.get_url().endswith(f"#row-{ids[1]}"), message="the next example")
-    ready(firefox)
+    firefox.wait_ready()
     firefox.wait(lambda: focused(firefox) == f"row-{ids[1]}", message="the focus on the next example")
     assert console.example(ids[0])["state"] == "accepted"
     press(firefox, "r")  # reject the second
     firefox.wait(lambda: console.example(ids[1])["state"] == "rejected", message="the rejection stored")
-    ready(firefox)
+    firefox.wait_ready()
     firefox.screenshot("firefox-console-nl-review")
 
     firefox.m.find_element(By.CSS_SELECTOR, "form.signout button").click()
-    firefox.wait(lambda: firefox.js("return !!document.querySelector('[data-page=signin]')"),
-                 message="the signed-out page")
+    firefox.wait_for("[data-page=signin]", "the signed-out page")
     assert "uitgelogd" in firefox.text("main")
     go(firefox, console, "/console/models")
     assert "/console/signin" in firefox.m.get_url()
@@ -103,8 +95,7 @@ def test_retrain_progress_bar_to_the_report_in_firefox(firefox, console):
     sign_in(firefox, console, lang="en")
     go(firefox, console, "/console/retrain")
     firefox.m.find_element(By.CSS_SELECTOR, "#start-retrain").click()
-    firefox.wait(lambda: firefox.js("return !!document.querySelector('[data-job-status]')"),
-                 message="the job's status")
+    firefox.wait_for("[data-job-status]", "the job's status")
     values, stages = [], []
     deadline = time.monotonic() + 300
     while True:
@@ -123,7 +114,7 @@ def test_retrain_progress_bar_to_the_report_in_firefox(firefox, console):
                 stages.append(state["progress"][1])
         assert time.monotonic() < deadline, "the training did not end within 5 minutes"
         time.sleep(0.15)
-    ready(firefox)
+    firefox.wait_ready()
     assert values == sorted(values), values
     assert any(0 < v < 100 for v in values), values
     assert len(stages) >= 3, stages
